@@ -1,0 +1,289 @@
+/*
+ * changelog.c — the append-only record of who changed what.
+ *
+ * SQLite's pre-update hook hands us every row about to be inserted,
+ * updated or deleted, whatever statement did it (triggers and cascades
+ * included). The hook may not touch the database, so it copies the old
+ * and new values; db_changelog_flush() turns them into change_log rows
+ * (JSON objects of column → value) after each statement, inside the same
+ * transaction, stamped with the acting user and the transaction's time.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db_priv.h"
+#include "src/strbuf.h"
+#include "src/xmalloc.h"
+
+struct db_change {
+    struct db_change *next;
+    int op; /* SQLITE_INSERT, SQLITE_UPDATE or SQLITE_DELETE */
+    char *table;
+    sqlite3_int64 rowid;
+    int ncol;
+    sqlite3_value **oldv; /* NULL for an insert */
+    sqlite3_value **newv; /* NULL for a delete */
+};
+
+/* Tables whose changes are not logged: the log itself, SQLite's and FTS's. */
+static int
+changelog_skip(const char *table)
+{
+    return strcmp(table, "change_log") == 0 || strncmp(table, "sqlite_", 7) == 0 ||
+           strstr(table, "_fts") != NULL;
+}
+
+static sqlite3_value **
+changelog_copy(sqlite3 *h, int n, int (*get)(sqlite3 *, int, sqlite3_value **), int *failed)
+{
+    sqlite3_value **v = xcalloc((size_t)n, sizeof *v);
+    sqlite3_value *x;
+    int i;
+
+    for (i = 0; i < n; i++) {
+        if (get(h, i, &x) != SQLITE_OK || (v[i] = sqlite3_value_dup(x)) == NULL)
+            *failed = 1;
+    }
+    return v;
+}
+
+static void
+changelog_hook(void *ctx, sqlite3 *h, int op, const char *zdb, const char *table,
+               sqlite3_int64 key1, sqlite3_int64 key2)
+{
+    struct db *db = ctx;
+    struct db_change *c;
+
+    (void)key2;
+    if (strcmp(zdb, "main") != 0 || changelog_skip(table))
+        return;
+    c = xcalloc(1, sizeof *c);
+    c->op = op;
+    c->table = xstrdup(table);
+    c->rowid = key1;
+    c->ncol = sqlite3_preupdate_count(h);
+    if (op != SQLITE_INSERT)
+        c->oldv = changelog_copy(h, c->ncol, sqlite3_preupdate_old, &db->hook_error);
+    if (op != SQLITE_DELETE)
+        c->newv = changelog_copy(h, c->ncol, sqlite3_preupdate_new, &db->hook_error);
+    if (!db->in_write)
+        db->hook_error = 1; /* a write outside db_write(): refuse to commit it */
+    if (db->pending_tail)
+        db->pending_tail->next = c;
+    else
+        db->pending = c;
+    db->pending_tail = c;
+}
+
+void
+db_changelog_attach(struct db *db)
+{
+    sqlite3_preupdate_hook(db->h, changelog_hook, db);
+}
+
+static void
+changelog_free_values(sqlite3_value **v, int n)
+{
+    int i;
+
+    if (v == NULL)
+        return;
+    for (i = 0; i < n; i++)
+        sqlite3_value_free(v[i]);
+    free(v);
+}
+
+static void
+changelog_free(struct db_change *c)
+{
+    changelog_free_values(c->oldv, c->ncol);
+    changelog_free_values(c->newv, c->ncol);
+    free(c->table);
+    free(c);
+}
+
+void
+db_changelog_discard(struct db *db)
+{
+    struct db_change *c, *next;
+
+    for (c = db->pending; c; c = next) {
+        next = c->next;
+        changelog_free(c);
+    }
+    db->pending = db->pending_tail = NULL;
+    db->hook_error = 0;
+}
+
+/* 1 when a and b hold the same type and bytes. */
+static int
+changelog_same(sqlite3_value *a, sqlite3_value *b)
+{
+    int t = sqlite3_value_type(a);
+
+    if (t != sqlite3_value_type(b))
+        return 0;
+    switch (t) {
+    case SQLITE_NULL:
+        return 1;
+    case SQLITE_INTEGER:
+        return sqlite3_value_int64(a) == sqlite3_value_int64(b);
+    case SQLITE_FLOAT:
+        return sqlite3_value_double(a) == sqlite3_value_double(b);
+    default:
+        return sqlite3_value_bytes(a) == sqlite3_value_bytes(b) &&
+               memcmp(sqlite3_value_blob(a), sqlite3_value_blob(b),
+                      (size_t)sqlite3_value_bytes(a)) == 0;
+    }
+}
+
+static void
+changelog_json_value(struct strbuf *b, sqlite3_value *v)
+{
+    const unsigned char *p;
+    int i, n;
+
+    switch (sqlite3_value_type(v)) {
+    case SQLITE_NULL:
+        strbuf_puts(b, "null");
+        break;
+    case SQLITE_INTEGER:
+        strbuf_printf(b, "%lld", (long long)sqlite3_value_int64(v));
+        break;
+    case SQLITE_FLOAT:
+        strbuf_printf(b, "%.17g", sqlite3_value_double(v));
+        break;
+    case SQLITE_TEXT:
+        p = sqlite3_value_text(v);
+        strbuf_json_str(b, (const char *)p, (size_t)sqlite3_value_bytes(v));
+        break;
+    default:
+        p = sqlite3_value_blob(v);
+        n = sqlite3_value_bytes(v);
+        strbuf_puts(b, "\"x'");
+        for (i = 0; i < n; i++)
+            strbuf_printf(b, "%02x", p[i]);
+        strbuf_puts(b, "'\"");
+    }
+}
+
+/* Column names of table, in order; the caller frees the array and names. */
+static char **
+changelog_columns(struct db *db, const char *table, int ncol)
+{
+    static const char sql[] = "SELECT name FROM pragma_table_info(?1) ORDER BY cid";
+    sqlite3_stmt *st = db_stmt(db, sql, NULL);
+    char **names = xcalloc((size_t)ncol, sizeof *names);
+    int i = 0;
+
+    if (st == NULL)
+        return names;
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    while (i < ncol && sqlite3_step(st) == SQLITE_ROW)
+        names[i++] = db_col_text(st, 0);
+    sqlite3_reset(st);
+    return names;
+}
+
+/* Appends {"col": value, ...}; for updates only the columns that changed. */
+static void
+changelog_json_row(struct strbuf *b, char **names, struct db_change *c, sqlite3_value **v,
+                   int changed_only)
+{
+    int i, first = 1;
+
+    strbuf_putc(b, '{');
+    for (i = 0; i < c->ncol; i++) {
+        if (changed_only && changelog_same(c->oldv[i], c->newv[i]))
+            continue;
+        if (!first)
+            strbuf_putc(b, ',');
+        first = 0;
+        strbuf_json_str(b, names[i] ? names[i] : "?", strlen(names[i] ? names[i] : "?"));
+        strbuf_putc(b, ':');
+        changelog_json_value(b, v[i]);
+    }
+    strbuf_putc(b, '}');
+}
+
+/* The row's key: its "id" column when it has one, else its rowid. */
+static void
+changelog_key(struct strbuf *b, char **names, struct db_change *c)
+{
+    sqlite3_value **v = c->newv ? c->newv : c->oldv;
+    int i;
+
+    for (i = 0; i < c->ncol; i++) {
+        if (names[i] && strcmp(names[i], "id") == 0 && sqlite3_value_type(v[i]) == SQLITE_TEXT) {
+            strbuf_puts(b, (const char *)sqlite3_value_text(v[i]));
+            return;
+        }
+    }
+    strbuf_printf(b, "%lld", (long long)c->rowid);
+}
+
+static const char changelog_insert_sql[] =
+    "INSERT INTO change_log(at, user, tbl, row_key, op, old, new) VALUES(?1,?2,?3,?4,?5,?6,?7)";
+
+static int
+changelog_write_one(struct db *db, struct db_change *c, struct err *e)
+{
+    static const char *const ops[] = {[SQLITE_INSERT] = "insert", [SQLITE_UPDATE] = "update",
+                                      [SQLITE_DELETE] = "delete"};
+    char **names = changelog_columns(db, c->table, c->ncol);
+    struct strbuf key = STRBUF_INIT, o = STRBUF_INIT, n = STRBUF_INIT;
+    sqlite3_stmt *st;
+    int i, rc = ERR_DB;
+
+    changelog_key(&key, names, c);
+    if (c->oldv)
+        changelog_json_row(&o, names, c, c->oldv, c->op == SQLITE_UPDATE);
+    if (c->newv)
+        changelog_json_row(&n, names, c, c->newv, c->op == SQLITE_UPDATE);
+    if ((st = db_stmt(db, changelog_insert_sql, e)) == NULL)
+        goto out;
+    sqlite3_bind_text(st, 1, db->now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, db->user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, c->table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, strbuf_str(&key), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, ops[c->op], -1, SQLITE_STATIC);
+    if (c->oldv)
+        sqlite3_bind_text(st, 6, strbuf_str(&o), -1, SQLITE_STATIC);
+    if (c->newv)
+        sqlite3_bind_text(st, 7, strbuf_str(&n), -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(db, e, "写入修改记录");
+    else
+        rc = ERR_OK;
+    sqlite3_reset(st);
+out:
+    for (i = 0; i < c->ncol; i++)
+        free(names[i]);
+    free(names);
+    strbuf_free(&key);
+    strbuf_free(&o);
+    strbuf_free(&n);
+    return rc;
+}
+
+int
+db_changelog_flush(struct db *db, struct err *e)
+{
+    struct db_change *c;
+    int rc = ERR_OK;
+
+    if (db->hook_error) {
+        db_changelog_discard(db);
+        return err_set(e, ERR_DB, "修改未能记入修改记录，已撤销。");
+    }
+    while ((c = db->pending) != NULL && rc == ERR_OK) {
+        db->pending = c->next;
+        if (db->pending == NULL)
+            db->pending_tail = NULL;
+        rc = changelog_write_one(db, c, e);
+        changelog_free(c);
+    }
+    if (rc != ERR_OK)
+        db_changelog_discard(db);
+    return rc;
+}

@@ -1,0 +1,71 @@
+/*
+ * db_priv.h — what the modules of db/ share and nothing above them sees:
+ * the raw connection, a statement cache and step helpers.
+ */
+#ifndef TUWEI_DB_PRIV_H
+#define TUWEI_DB_PRIV_H
+
+#include <sqlite3.h>
+
+#include "db/db.h"
+
+/* The raw handle (borrowed, valid until db_close). */
+sqlite3 *db_handle(struct db *db);
+
+/* Returns a prepared statement for sql, reset and with bindings cleared.
+ * sql must be a string with static storage (a static const char[]): the
+ * cache keys on its address. The statement stays owned by db. NULL on
+ * error, with e filled. */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct err *e);
+
+/* Steps st expecting SQLITE_DONE, logs the row changes it made, resets
+ * it. Maps a constraint failure to ERR_CONFLICT / ERR_INVALID. */
+int db_exec_stmt(struct db *db, sqlite3_stmt *st, struct err *e);
+
+/* Steps st: 1 for a row, 0 when done, -1 on error (e filled, st reset). */
+int db_step_row(struct db *db, sqlite3_stmt *st, struct err *e);
+
+/* Fills e from the connection's last error and returns ERR_DB. */
+int db_fail(struct db *db, struct err *e, const char *what);
+
+/* Binds text, or NULL for a NULL or empty string. */
+int db_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* Copies column i as a string the caller frees (NULL for NULL). */
+char *db_col_text(sqlite3_stmt *st, int i);
+
+/* Copies column i into buf (size n), "" for NULL; truncates safely. */
+void db_col_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
+
+/* Writes the pending pre-update records into the change log. */
+int db_changelog_flush(struct db *db, struct err *e);
+
+/* Installs the pre-update hook that collects row changes on db. */
+void db_changelog_attach(struct db *db);
+
+/* Frees any pending records (on rollback or close). */
+void db_changelog_discard(struct db *db);
+
+/* Per-connection state behind struct db. */
+struct db_change;
+struct db_stmt_slot {
+    const char *key;
+    sqlite3_stmt *st;
+};
+
+#define DB_STMT_CACHE 128
+
+struct db {
+    sqlite3 *h;
+    char *path;
+    int in_write;
+    char user[128];
+    char now[32];
+    struct db_change *pending; /* collected by the hook, oldest first */
+    struct db_change *pending_tail;
+    int hook_error;
+    struct db_stmt_slot cache[DB_STMT_CACHE];
+    int ncache;
+};
+
+#endif

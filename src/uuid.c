@@ -1,0 +1,110 @@
+/* uuid.c — random and name-based record keys. */
+#include "src/uuid.h"
+
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
+
+static void
+uuid_format(const unsigned char b[16], char out[UUID_LEN + 1])
+{
+    static const char hex[] = "0123456789abcdef";
+    int i, o = 0;
+
+    for (i = 0; i < 16; i++) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out[o++] = '-';
+        out[o++] = hex[b[i] >> 4];
+        out[o++] = hex[b[i] & 15];
+    }
+    out[o] = '\0';
+}
+
+/* Fills b with random bytes; falls back to a time-seeded mix if the kernel refuses. */
+static void
+uuid_random_bytes(unsigned char *b, size_t n)
+{
+    size_t got = 0;
+    ssize_t r;
+    uint64_t x;
+
+    while (got < n) {
+        r = getrandom(b + got, n - got, 0);
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    if (got == n)
+        return;
+    x = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32) ^ (uint64_t)clock();
+    for (; got < n; got++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        b[got] = (unsigned char)(x >> 24);
+    }
+}
+
+void
+uuid_new(char out[UUID_LEN + 1])
+{
+    unsigned char b[16];
+
+    uuid_random_bytes(b, sizeof b);
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+    uuid_format(b, out);
+}
+
+/* 64-bit FNV-1a over s, starting from basis. */
+static uint64_t
+uuid_fnv(const char *s, uint64_t basis)
+{
+    uint64_t h = basis;
+
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+void
+uuid_from_name(const char *name, char out[UUID_LEN + 1])
+{
+    unsigned char b[16];
+    uint64_t h1 = uuid_fnv(name, 0xcbf29ce484222325ULL);
+    uint64_t h2 = uuid_fnv(name, h1 ^ 0x9e3779b97f4a7c15ULL);
+    int i;
+
+    for (i = 0; i < 8; i++) {
+        b[i] = (unsigned char)(h1 >> (56 - 8 * i));
+        b[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
+    }
+    /* Version 8 (custom), RFC 9562 variant. */
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x80);
+    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+    uuid_format(b, out);
+}
+
+int
+uuid_valid(const char *s)
+{
+    int i;
+
+    if (s == NULL || strlen(s) != UUID_LEN)
+        return 0;
+    for (i = 0; i < UUID_LEN; i++) {
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (s[i] != '-')
+                return 0;
+        } else if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f'))) {
+            return 0;
+        }
+    }
+    return 1;
+}
