@@ -149,6 +149,7 @@ db_migrate(struct db *db, int flags, struct err *e)
         return err_set(e, ERR_REFUSED, "数据库版本 %d 低于程序版本 %d，需要升级。", v, latest);
     if (v < latest && v > 0 && (rc = db_quick_check(db, e)) != ERR_OK)
         return rc;
+    db->checked = v < latest;
     for (; v < latest; v++) {
         snprintf(bump, sizeof bump, "PRAGMA user_version=%d; PRAGMA application_id=%d;", v + 1,
                  DB_APPLICATION_ID);
@@ -211,13 +212,15 @@ int
 db_open(const char *path, int flags, struct db **out, struct err *e)
 {
     struct db *db;
-    int rc, oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    int rc, oflags = SQLITE_OPEN_NOMUTEX;
 
     *out = NULL;
     if ((rc = db_precheck(path, flags, e)) != ERR_OK)
         return rc;
-    if (flags & DB_OPEN_CREATE)
-        oflags |= SQLITE_OPEN_CREATE;
+    if (flags & DB_OPEN_READONLY)
+        oflags |= SQLITE_OPEN_READONLY;
+    else
+        oflags |= SQLITE_OPEN_READWRITE | ((flags & DB_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
     db = xcalloc(1, sizeof *db);
     db->path = xstrdup(path);
     if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
@@ -227,8 +230,13 @@ db_open(const char *path, int flags, struct db **out, struct err *e)
     }
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_busy_timeout(db->h, 5000);
-    if ((rc = db_identity(db, e)) != ERR_OK ||
-        (rc = db_exec_script(db, db_pragmas, e, "设置连接")) != ERR_OK ||
+    if ((rc = db_identity(db, e)) != ERR_OK)
+        goto fail;
+    if (flags & DB_OPEN_READONLY) {
+        *out = db;
+        return ERR_OK;
+    }
+    if ((rc = db_exec_script(db, db_pragmas, e, "设置连接")) != ERR_OK ||
         (rc = db_migrate(db, flags, e)) != ERR_OK)
         goto fail;
     db_changelog_attach(db);
@@ -323,8 +331,15 @@ db_exec_stmt(struct db *db, sqlite3_stmt *st, struct err *e)
         sqlite3_reset(st);
         return rc;
     }
+    db->last_changes = sqlite3_changes(db->h);
     sqlite3_reset(st);
     return db_changelog_flush(db, e);
+}
+
+int
+db_last_changes(const struct db *db)
+{
+    return db->last_changes;
 }
 
 int
@@ -410,6 +425,11 @@ db_write(struct db *db, const char *user, db_write_fn fn, void *arg, struct err 
 
     if (db->in_write)
         return fn(db, arg, e); /* nested: part of the caller's transaction */
+    /* A damaged file is never written: checked once, before the first write
+     * (not at open, so a large file still opens at once for reading). */
+    if (!db->checked && (rc = db_quick_check(db, e)) != ERR_OK)
+        return rc;
+    db->checked = 1;
     if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return db_step_error(db, sqlite3_errcode(db->h), e);
     db->in_write = 1;

@@ -25,6 +25,7 @@ struct db;
 enum db_open_flags {
     DB_OPEN_CREATE = 1 << 0,     /* create the file if missing */
     DB_OPEN_NO_MIGRATE = 1 << 1, /* refuse an old schema instead of upgrading */
+    DB_OPEN_READONLY = 1 << 2,   /* look only: no pragma that writes, no migration */
 };
 
 /* Opens (and, with DB_OPEN_CREATE, creates) path; ":memory:" gives a

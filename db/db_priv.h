@@ -22,6 +22,9 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct err *e);
  * it. Maps a constraint failure to ERR_CONFLICT / ERR_INVALID. */
 int db_exec_stmt(struct db *db, sqlite3_stmt *st, struct err *e);
 
+/* Rows changed by the last db_exec_stmt (not counting the change log). */
+int db_last_changes(const struct db *db);
+
 /* Steps st: 1 for a row, 0 when done, -1 on error (e filled, st reset). */
 int db_step_row(struct db *db, sqlite3_stmt *st, struct err *e);
 
@@ -66,6 +69,8 @@ struct db {
     int hook_error;
     struct db_stmt_slot cache[DB_STMT_CACHE];
     int ncache;
+    int last_changes;
+    int checked; /* quick_check passed on this connection */
 };
 
 #endif

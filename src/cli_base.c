@@ -1,0 +1,264 @@
+/*
+ * cli_base.c — the foundation commands: init, check, plan show, config.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "db/plan.h"
+#include "src/cli.h"
+#include "src/cli_cmds.h"
+#include "src/plan_load.h"
+#include "src/textw.h"
+
+/* Rejects any argument left over. */
+static int
+base_no_args(int argc, char **argv, struct err *e)
+{
+    if (argc > 0)
+        return err_field(e, ERR_INVALID, "-", "多余的参数“%s”。", argv[0]);
+    return ERR_OK;
+}
+
+static int
+base_init(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
+{
+    struct plan_load_stats st = {0};
+    int rc;
+
+    if ((rc = base_no_args(argc, argv, e)) != ERR_OK)
+        return rc;
+    if ((rc = plan_load(ctx->db, ctx->user, &st, e)) != ERR_OK)
+        return rc;
+    if (st.rows_added > 0)
+        fprintf(ctx->out, "已载入2025年工作方案：新增 %ld 条记录。\n数据库：%s\n",
+                st.rows_added, db_path(ctx->db));
+    else
+        fprintf(ctx->out, "数据库已包含2025年工作方案，未做任何改动。\n数据库：%s\n",
+                db_path(ctx->db));
+    return ERR_OK;
+}
+
+static int
+base_check(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
+{
+    const char *path = argc > 0 ? argv[0] : config_get(ctx->cfg, "database:path");
+    struct db *db = NULL;
+    int rc, v;
+
+    if (argc > 1)
+        return err_field(e, ERR_INVALID, "-", "多余的参数“%s”。", argv[1]);
+    if ((rc = db_probe_file(path, e)) != ERR_OK ||
+        (rc = db_open(path, DB_OPEN_READONLY, &db, e)) != ERR_OK)
+        return rc;
+    v = db_schema_version(db);
+    if (v < db_schema_latest())
+        rc = err_set(e, ERR_REFUSED, "%s 的数据库版本为 %d，低于本程序的 %d：打开时将自动升级。",
+                     path, v, db_schema_latest());
+    else
+        rc = db_quick_check(db, e);
+    if (rc == ERR_OK)
+        fprintf(ctx->out, "数据库：%s\n文件标识：突围工程数据库\n数据库版本：%d\n完整性检查：通过\n"
+                          "修改记录：%lld 条\n",
+                path, v, db_changelog_count(db));
+    db_close(db);
+    return rc;
+}
+
+/* The value column of a target: ">= 33", "1%" or the qualitative mark. */
+static void
+base_target_value(const struct db_target *t, char *buf, size_t n)
+{
+    if (!t->has_value) {
+        snprintf(buf, n, "（定性目标）");
+        return;
+    }
+    snprintf(buf, n, "%s %g", t->comparator ? t->comparator : "", t->value);
+}
+
+static int
+base_show_targets(struct cli_ctx *ctx, const struct db_plan *p, struct err *e)
+{
+    static const int w[] = {30, 10, 4};
+    struct db_target *t;
+    size_t n, i;
+    char val[64];
+    const char *cells[3];
+    int rc;
+
+    if ((rc = db_plan_targets(ctx->db, p->id, &t, &n, e)) != ERR_OK)
+        return rc;
+    fputs("\n一、总体目标\n", ctx->out);
+    cells[0] = "  指标";
+    cells[1] = "目标值";
+    cells[2] = "单位";
+    cli_row(ctx->out, cells, w, 3);
+    for (i = 0; i < n; i++) {
+        char *name = malloc(strlen(t[i].name) + 3);
+        sprintf(name, "  %s", t[i].name);
+        base_target_value(&t[i], val, sizeof val);
+        cells[0] = name;
+        cells[1] = val;
+        cells[2] = t[i].unit ? t[i].unit : "";
+        cli_row(ctx->out, cells, w, 3);
+        free(name);
+    }
+    db_targets_free(t, n);
+    return ERR_OK;
+}
+
+/* Prints text wrapped to cols columns, each line after indent. */
+static void
+base_wrapped(FILE *out, const char *indent, const char *text, int cols)
+{
+    struct textw_line lines[256];
+    size_t n, i;
+
+    if (text == NULL || *text == '\0')
+        return;
+    n = textw_wrap(text, cols, lines, 256);
+    for (i = 0; i < n && i < 256; i++)
+        fprintf(out, "%s%.*s\n", indent, (int)lines[i].len, text + lines[i].off);
+}
+
+static void
+base_show_units(FILE *out, const struct db_action *a)
+{
+    size_t j;
+
+    fputs("  责任单位：", out);
+    for (j = 0; j < a->nunits; j++) {
+        fputs(j ? "、" : "", out);
+        fputs(a->units[j].name, out);
+        if (a->units[j].named_as)
+            fprintf(out, "（方案中称“%s”）", a->units[j].named_as);
+    }
+    fputc('\n', out);
+}
+
+static int
+base_show_tasks(struct cli_ctx *ctx, const struct db_action *a, int full, struct err *e)
+{
+    static const int w[] = {6, 8, 4, 60};
+    struct db_task_brief *t;
+    size_t n, i;
+    char no[16], pct[8];
+    const char *cells[4] = {"  序号", "状态", "进度", "任务"};
+    int rc;
+
+    if ((rc = db_plan_tasks(ctx->db, a->id, &t, &n, e)) != ERR_OK)
+        return rc;
+    cli_row(ctx->out, cells, w, 4);
+    for (i = 0; i < n; i++) {
+        snprintf(no, sizeof no, "  %d.%d", t[i].action_no, t[i].no);
+        snprintf(pct, sizeof pct, "%d%%", t[i].percent);
+        cells[0] = no;
+        cells[1] = t[i].status ? t[i].status : "";
+        cells[2] = pct;
+        cells[3] = t[i].title;
+        cli_row(ctx->out, cells, w, 4);
+        if (full)
+            base_wrapped(ctx->out, "                        ", t[i].body, 56);
+    }
+    db_task_briefs_free(t, n);
+    return ERR_OK;
+}
+
+static int
+base_show_actions(struct cli_ctx *ctx, const struct db_plan *p, int full, struct err *e)
+{
+    static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    struct db_action *a;
+    size_t n, i;
+    int rc;
+
+    if ((rc = db_plan_actions(ctx->db, p->id, &a, &n, e)) != ERR_OK)
+        return rc;
+    fputs("\n二、重点任务（七大行动）\n", ctx->out);
+    for (i = 0; i < n && rc == ERR_OK; i++) {
+        fprintf(ctx->out, "\n（%s）%s（%ld 项任务）\n", a[i].no >= 1 && a[i].no <= 9 ? cn[a[i].no - 1] : "?",
+                a[i].title, a[i].ntasks);
+        base_show_units(ctx->out, &a[i]);
+        if (full)
+            base_wrapped(ctx->out, "  ", a[i].body, 76);
+        rc = base_show_tasks(ctx, &a[i], full, e);
+    }
+    db_actions_free(a, n);
+    return rc;
+}
+
+static int
+base_show_safeguards(struct cli_ctx *ctx, const struct db_plan *p, int full, struct err *e)
+{
+    struct db_safeguard *s;
+    size_t n, i;
+    int rc;
+
+    if ((rc = db_plan_safeguards(ctx->db, p->id, &s, &n, e)) != ERR_OK)
+        return rc;
+    fputs("\n三、保障措施\n", ctx->out);
+    for (i = 0; i < n; i++) {
+        fprintf(ctx->out, "  %d. %s\n", s[i].no, s[i].title);
+        if (full)
+            base_wrapped(ctx->out, "     ", s[i].body, 72);
+    }
+    db_safeguards_free(s, n);
+    return ERR_OK;
+}
+
+static int
+base_plan_show(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
+{
+    struct db_plan p;
+    const char *year = "0";
+    int i, full = 0, rc;
+
+    for (i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--full") == 0)
+            full = 1;
+        else if (!cli_opt(argc, argv, &i, "--year", &year))
+            return err_field(e, ERR_INVALID, "-", "无法识别的参数“%s”。", argv[i]);
+    }
+    if ((rc = db_plan_get(ctx->db, atoi(year), &p, e)) != ERR_OK)
+        return rc;
+    fprintf(ctx->out, "%s\n发文单位：%s\n", p.title, p.issuer ? p.issuer : "");
+    if (full)
+        base_wrapped(ctx->out, "  ", p.requirements, 76);
+    rc = base_show_targets(ctx, &p, e);
+    if (rc == ERR_OK)
+        rc = base_show_actions(ctx, &p, full, e);
+    if (rc == ERR_OK)
+        rc = base_show_safeguards(ctx, &p, full, e);
+    db_plan_free(&p);
+    return rc;
+}
+
+static int
+base_config(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
+{
+    const char *key, *value;
+    size_t i, n = config_count(ctx->cfg);
+    int from_file, rc;
+
+    if ((rc = base_no_args(argc, argv, e)) != ERR_OK)
+        return rc;
+    fprintf(ctx->out, "# 配置文件：%s\n",
+            config_file(ctx->cfg) ? config_file(ctx->cfg) : "（未找到，使用内置默认值）");
+    for (i = 0; i < n; i++) {
+        config_item(ctx->cfg, i, &key, &value, &from_file);
+        fprintf(ctx->out, "%s = %s%s\n", key, value ? value : "", from_file ? "" : "    # 默认");
+    }
+    for (i = 0; i < config_warning_count(ctx->cfg); i++)
+        fprintf(ctx->out, "# 警告：%s\n", config_warning(ctx->cfg, i));
+    return ERR_OK;
+}
+
+const struct cli_cmd cli_base_cmds[] = {
+    {"init", NULL, CLI_DB_CREATE, base_init, "init", "建立数据库并载入2025年工作方案（重复运行不会改动数据）"},
+    {"check", NULL, CLI_DB_NONE, base_check, "check [数据库文件]", "检查数据库文件的标识、版本与完整性"},
+    {"plan", "show", CLI_DB_EXISTING, base_plan_show, "plan show [--full] [--year N]",
+     "列出工作方案：总体目标、七大行动及其责任单位和任务、保障措施"},
+    {"config", NULL, CLI_DB_NONE, base_config, "config", "列出当前生效的配置"},
+    {NULL, NULL, CLI_DB_NONE, NULL, NULL, NULL},
+};

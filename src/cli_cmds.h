@@ -1,0 +1,10 @@
+/* cli_cmds.h — the command tables of each feature, for cli.c to search.
+ * Each table ends with an entry whose name is NULL. */
+#ifndef TUWEI_CLI_CMDS_H
+#define TUWEI_CLI_CMDS_H
+
+#include "src/cli.h"
+
+extern const struct cli_cmd cli_base_cmds[];
+
+#endif
