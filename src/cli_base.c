@@ -29,7 +29,9 @@ base_init(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
 
     if ((rc = base_no_args(argc, argv, e)) != ERR_OK)
         return rc;
-    if ((rc = plan_load(ctx->db, ctx->user, &st, e)) != ERR_OK)
+    if (ctx->loaded_rows > 0)
+        st.rows_added = ctx->loaded_rows; /* the file was new: opening loaded it */
+    else if ((rc = plan_load(ctx->db, ctx->user, &st, e)) != ERR_OK)
         return rc;
     if (st.rows_added > 0)
         fprintf(ctx->out, "已载入2025年工作方案：新增 %ld 条记录。\n数据库：%s\n",
@@ -80,7 +82,7 @@ base_target_value(const struct db_target *t, char *buf, size_t n)
 static int
 base_show_targets(struct cli_ctx *ctx, const struct db_plan *p, struct err *e)
 {
-    static const int w[] = {30, 10, 4};
+    static const int w[] = {30, 12, 4};
     struct db_target *t;
     size_t n, i;
     char val[64];
