@@ -13,6 +13,7 @@
 
 #include "db/db_priv.h"
 #include "db/schema.h"
+#include "src/strbuf.h"
 #include "src/xmalloc.h"
 
 static const char sqlite_magic[16] = "SQLite format 3";
@@ -203,6 +204,34 @@ db_identity(struct db *db, struct err *e)
     return ERR_OK;
 }
 
+/* For a read-only look at a file with no WAL beside it: a URI that opens it
+ * immutable, so SQLite makes no -wal or -shm files next to it. NULL when a
+ * -wal exists (its content must be read) or for ":memory:". */
+static char *
+db_readonly_uri(const char *path)
+{
+    char *wal = xasprintf("%s-wal", path), *uri;
+    struct stat sb;
+    struct strbuf b = STRBUF_INIT;
+    const char *p;
+
+    if (strcmp(path, ":memory:") == 0 || stat(wal, &sb) == 0) {
+        free(wal);
+        return NULL;
+    }
+    free(wal);
+    strbuf_puts(&b, "file:");
+    for (p = path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#')
+            strbuf_printf(&b, "%%%02X", (unsigned char)*p);
+        else
+            strbuf_putc(&b, *p);
+    }
+    strbuf_puts(&b, "?immutable=1");
+    uri = strbuf_take(&b);
+    return uri;
+}
+
 static const char db_pragmas[] =
     "PRAGMA foreign_keys=ON;"
     "PRAGMA journal_mode=WAL;"
@@ -212,6 +241,7 @@ int
 db_open(const char *path, int flags, struct db **out, struct err *e)
 {
     struct db *db;
+    char *uri;
     int rc, oflags = SQLITE_OPEN_NOMUTEX;
 
     *out = NULL;
@@ -223,7 +253,12 @@ db_open(const char *path, int flags, struct db **out, struct err *e)
         oflags |= SQLITE_OPEN_READWRITE | ((flags & DB_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
     db = xcalloc(1, sizeof *db);
     db->path = xstrdup(path);
-    if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
+    uri = (flags & DB_OPEN_READONLY) ? db_readonly_uri(path) : NULL;
+    if (uri)
+        oflags |= SQLITE_OPEN_URI;
+    rc = sqlite3_open_v2(uri ? uri : path, &db->h, oflags, NULL);
+    free(uri);
+    if (rc != SQLITE_OK) {
         rc = err_set(e, ERR_IO, "无法打开数据库 %s：%s", path,
                      db->h ? sqlite3_errmsg(db->h) : "内存不足");
         goto fail;
