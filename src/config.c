@@ -755,8 +755,7 @@ config_count(const struct config *c)
 }
 
 void
-config_item(const struct config *c, size_t i, const char **key, const char **value,
-            int *from_file)
+config_item(const struct config *c, size_t i, const char **key, const char **value, int *from_file)
 {
     assert(i < config_count(c));
     if (i < CONFIG_NKEYS) {
@@ -790,8 +789,7 @@ config_section_nth(const struct config *c, const char *section, size_t i)
     size_t j, n = strlen(section), seen = 0;
 
     for (j = 0; j < c->nextra; j++) {
-        if (strncmp(c->extra[j].key, section, n) == 0 && c->extra[j].key[n] == ':' &&
-            seen++ == i)
+        if (strncmp(c->extra[j].key, section, n) == 0 && c->extra[j].key[n] == ':' && seen++ == i)
             return &c->extra[j];
     }
     return NULL;

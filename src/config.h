@@ -67,7 +67,7 @@ const char *config_warning(const struct config *c, size_t i);
 size_t config_section_count(const struct config *c, const char *section);
 
 /* Gives the i-th entry of section: key without the section prefix, raw value. */
-void config_section_item(const struct config *c, const char *section, size_t i,
-                         const char **key, const char **value);
+void config_section_item(const struct config *c, const char *section, size_t i, const char **key,
+                         const char **value);
 
 #endif

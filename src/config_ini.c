@@ -110,8 +110,8 @@ static void
 config_scan_end_section(struct config_scan *s)
 {
     if (*s->section && s->section_keys == 0 && !config_section_known(s->section))
-        config_warn(s->c, s->section_line, "文件 %s 第 %ld 行：未知的节 [%s]，不起作用。",
-                    s->file, s->section_line, s->section);
+        config_warn(s->c, s->section_line, "文件 %s 第 %ld 行：未知的节 [%s]，不起作用。", s->file,
+                    s->section_line, s->section);
 }
 
 static int
@@ -121,8 +121,9 @@ config_scan_section(struct config_scan *s, const char *t, long line, struct err 
     char *name;
 
     if (t[n - 1] != ']')
-        return config_fail(s, line, e, strchr(t, ']') ? "节名 ] 之后不能再有文字（注释请另起一行）。"
-                                                      : "节名缺少右方括号 ]。");
+        return config_fail(s, line, e,
+                           strchr(t, ']') ? "节名 ] 之后不能再有文字（注释请另起一行）。"
+                                          : "节名缺少右方括号 ]。");
     name = config_strip(t + 1, n - 2);
     if (*name == '\0') {
         free(name);
@@ -171,8 +172,9 @@ config_scan_line(struct config_scan *s, const char *text, long line, int joined,
 
     if (t[0] == '\0' || t[0] == ';' || t[0] == '#') {
         if (joined && t[0] != '\0')
-            rc = config_fail(s, line, e, "注释以反斜杠 \\ 结尾，会把下一行也当作注释；"
-                                         "请删掉这个反斜杠。");
+            rc = config_fail(s, line, e,
+                             "注释以反斜杠 \\ 结尾，会把下一行也当作注释；"
+                             "请删掉这个反斜杠。");
     } else if (t[0] == '[') {
         rc = config_scan_section(s, t, line, e);
     } else if (strchr(t, '=')) {
@@ -273,8 +275,9 @@ config_apply(struct config_scan *s, const dictionary *ini, struct err *e)
         const struct config_seen *k = &s->seen[i];
 
         if (later[i]) {
-            config_warn(s->c, k->line, "文件 %s 第 %ld 行：%s 在第 %ld 行又设置了一次，以第 %ld 行为准。",
-                        s->file, k->line, k->key, later[i], later[i]);
+            config_warn(s->c, k->line,
+                        "文件 %s 第 %ld 行：%s 在第 %ld 行又设置了一次，以第 %ld 行为准。", s->file,
+                        k->line, k->key, later[i], later[i]);
             continue;
         }
         value = iniparser_getstring(ini, k->key, NULL);
@@ -326,8 +329,9 @@ config_read(const char *path, char **data, size_t *len, struct err *e)
     fclose(f);
     if (bad || b.len > CONFIG_FILE_MAX) {
         strbuf_free(&b);
-        return err_set(e, ERR_IO, bad ? "读取配置文件 %s 时出错。"
-                                      : "配置文件 %s 太大（超过 1 MB），不像是配置文件。",
+        return err_set(e, ERR_IO,
+                       bad ? "读取配置文件 %s 时出错。"
+                           : "配置文件 %s 太大（超过 1 MB），不像是配置文件。",
                        path);
     }
     *len = b.len;

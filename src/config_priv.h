@@ -14,8 +14,8 @@ int config_ini_read(struct config *c, const char *path, struct err *e);
 
 /* Takes key = value read from file at line: checks and stores it, or warns
  * about a key the program does not know. ERR_INVALID for a bad value. */
-int config_accept(struct config *c, const char *file, long line, const char *key,
-                  const char *value, struct err *e);
+int config_accept(struct config *c, const char *file, long line, const char *key, const char *value,
+                  struct err *e);
 
 /* Adds a warning about line; warnings are kept in line order. */
 void config_warn(struct config *c, long line, const char *fmt, ...)

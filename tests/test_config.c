@@ -66,10 +66,10 @@ expect_error(const char *text, int code, const char *const *needles)
         cr_expect(strstr(e.msg, *needles) != NULL, "no \"%s\" in: %s", *needles, e.msg);
 }
 
-#define EXPECT_ERROR(text, code, ...)                                                          \
-    do {                                                                                       \
-        const char *const needles_[] = {__VA_ARGS__, NULL};                                    \
-        expect_error(text, code, needles_);                                                    \
+#define EXPECT_ERROR(text, code, ...)                                                              \
+    do {                                                                                           \
+        const char *const needles_[] = {__VA_ARGS__, NULL};                                        \
+        expect_error(text, code, needles_);                                                        \
     } while (0)
 
 static struct config *
@@ -358,7 +358,8 @@ Test(config, over_long_line)
 
 Test(config, binary_file)
 {
-    static const char junk[] = "\x7f" "ELF\x02\x01\x01\x00\x00\x00\n\x03\x00>\x00";
+    static const char junk[] = "\x7f"
+                               "ELF\x02\x01\x01\x00\x00\x00\n\x03\x00>\x00";
     struct config *c = (struct config *)1;
     struct err e = {0};
     const char *path = put_bytes("a.out", junk, sizeof junk - 1);
@@ -387,8 +388,8 @@ Test(config, unknown_keys_warn_and_are_kept)
     const char *path = put("");
 
     cr_assert_eq(config_warning_count(c), 5);
-    cr_expect(strstr(config_warning(c, 0), "第 1 行") && strstr(config_warning(c, 0), "top"),
-              "%s", config_warning(c, 0));
+    cr_expect(strstr(config_warning(c, 0), "第 1 行") && strstr(config_warning(c, 0), "top"), "%s",
+              config_warning(c, 0));
     cr_expect(strstr(config_warning(c, 1), path) && strstr(config_warning(c, 1), "第 3 行") &&
                   strstr(config_warning(c, 1), "ui:colour") &&
                   strstr(config_warning(c, 1), "ui:color"),
@@ -420,18 +421,18 @@ Test(config, bad_values)
     EXPECT_ERROR("[ui]\nlanguage = fr\n", ERR_INVALID, "第 2 行", "ui:language", "“fr”", "zh_CN",
                  "en");
     EXPECT_ERROR("[ui]\nmouse = maybe\n", ERR_INVALID, "ui:mouse", "maybe", "yes", "no");
-    EXPECT_ERROR("[rules]\n\nstale_days = abc\n", ERR_INVALID, "第 3 行", "rules:stale_days",
-                 "abc", "1 到 3650");
+    EXPECT_ERROR("[rules]\n\nstale_days = abc\n", ERR_INVALID, "第 3 行", "rules:stale_days", "abc",
+                 "1 到 3650");
     EXPECT_ERROR("[rules]\nstale_days = 0\n", ERR_INVALID, "rules:stale_days", "“0”", "整数");
     EXPECT_ERROR("[rules]\nstale_days = 30天\n", ERR_INVALID, "30天");
     EXPECT_ERROR("[rules]\nstale_days = 99999999999999999999\n", ERR_INVALID, "stale_days");
     EXPECT_ERROR("[rules]\ndouble_base_year = 22\n", ERR_INVALID, "2000 到 2100");
-    EXPECT_ERROR("[rules]\nthree_zero_items = 研发活动,研发机构\n", ERR_INVALID,
-                 "three_zero_items", "3 个");
+    EXPECT_ERROR("[rules]\nthree_zero_items = 研发活动,研发机构\n", ERR_INVALID, "three_zero_items",
+                 "3 个");
     EXPECT_ERROR("[rules]\nthree_zero_items = 研发活动,,发明专利\n", ERR_INVALID,
                  "three_zero_items");
-    EXPECT_ERROR("[user]\nrole = boss\n", ERR_INVALID, "user:role", "boss", "clerk",
-                 "supervisor", "admin");
+    EXPECT_ERROR("[user]\nrole = boss\n", ERR_INVALID, "user:role", "boss", "clerk", "supervisor",
+                 "admin");
     EXPECT_ERROR("[user]\nname =\n", ERR_INVALID, "user:name", "不能为空");
     EXPECT_ERROR("[database]\npath = \"\"\n", ERR_INVALID, "database:path", "不能为空");
     EXPECT_ERROR("[theme]\ntitle = purple,black\n", ERR_INVALID, "theme:title", "purple",
