@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include "src/strbuf.h"
@@ -249,7 +250,11 @@ config_default_value(const struct config_key *k)
     if (k->def)
         return xstrdup(k->def);
     if (strcmp(k->key, "user:name") == 0) {
+        struct passwd *pw = getpwuid(getuid());
+
         v = getenv("USER");
+        if (!(v && *v) && pw)
+            v = pw->pw_name; /* cron, ssh commands and containers often leave USER unset */
         if (v && *v && strlen(v) <= (size_t)k->max && config_text_ok(v))
             return xstrdup(v);
         return xstrdup("未命名用户");
