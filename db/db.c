@@ -13,6 +13,7 @@
 
 #include "db/db_priv.h"
 #include "db/schema.h"
+#include "src/strbuf.h"
 #include "src/xmalloc.h"
 
 static const char sqlite_magic[16] = "SQLite format 3";
@@ -21,8 +22,8 @@ static const char sqlite_magic[16] = "SQLite format 3";
 static unsigned long
 db_be32(const unsigned char *p)
 {
-    return ((unsigned long)p[0] << 24) | ((unsigned long)p[1] << 16) |
-           ((unsigned long)p[2] << 8) | (unsigned long)p[3];
+    return ((unsigned long)p[0] << 24) | ((unsigned long)p[1] << 16) | ((unsigned long)p[2] << 8) |
+           (unsigned long)p[3];
 }
 
 int
@@ -45,11 +46,13 @@ db_probe_file(const char *path, struct err *e)
     if (app != DB_APPLICATION_ID && !(app == 0 && ver == 0))
         return err_set(e, ERR_REFUSED,
                        "%s 是其他程序的数据库（application_id=0x%08lx），不是突围工程数据库，"
-                       "未做任何改动。", path, app);
+                       "未做任何改动。",
+                       path, app);
     if (app == DB_APPLICATION_ID && ver > (unsigned long)db_schema_latest())
         return err_set(e, ERR_REFUSED,
                        "%s 来自更新版本的 tuwei（数据库版本 %lu，本程序支持到 %d），"
-                       "请升级程序；文件未做任何改动。", path, ver, db_schema_latest());
+                       "请升级程序；文件未做任何改动。",
+                       path, ver, db_schema_latest());
     return ERR_OK;
 }
 
@@ -199,19 +202,48 @@ db_identity(struct db *db, struct err *e)
     if (ver > db_schema_latest())
         return err_set(e, ERR_REFUSED,
                        "%s 来自更新版本的 tuwei（数据库版本 %lld，本程序支持到 %d），"
-                       "请升级程序；文件未做任何改动。", db->path, ver, db_schema_latest());
+                       "请升级程序；文件未做任何改动。",
+                       db->path, ver, db_schema_latest());
     return ERR_OK;
 }
 
-static const char db_pragmas[] =
-    "PRAGMA foreign_keys=ON;"
-    "PRAGMA journal_mode=WAL;"
-    "PRAGMA synchronous=FULL;";
+/* For a read-only look at a file with no WAL beside it: a URI that opens it
+ * immutable, so SQLite makes no -wal or -shm files next to it. NULL when a
+ * -wal exists (its content must be read) or for ":memory:". */
+static char *
+db_readonly_uri(const char *path)
+{
+    char *wal = xasprintf("%s-wal", path), *uri;
+    struct stat sb;
+    struct strbuf b = STRBUF_INIT;
+    const char *p;
+
+    if (strcmp(path, ":memory:") == 0 || stat(wal, &sb) == 0) {
+        free(wal);
+        return NULL;
+    }
+    free(wal);
+    strbuf_puts(&b, "file:");
+    for (p = path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#')
+            strbuf_printf(&b, "%%%02X", (unsigned char)*p);
+        else
+            strbuf_putc(&b, *p);
+    }
+    strbuf_puts(&b, "?immutable=1");
+    uri = strbuf_take(&b);
+    return uri;
+}
+
+static const char db_pragmas[] = "PRAGMA foreign_keys=ON;"
+                                 "PRAGMA journal_mode=WAL;"
+                                 "PRAGMA synchronous=FULL;";
 
 int
 db_open(const char *path, int flags, struct db **out, struct err *e)
 {
     struct db *db;
+    char *uri;
     int rc, oflags = SQLITE_OPEN_NOMUTEX;
 
     *out = NULL;
@@ -223,7 +255,12 @@ db_open(const char *path, int flags, struct db **out, struct err *e)
         oflags |= SQLITE_OPEN_READWRITE | ((flags & DB_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
     db = xcalloc(1, sizeof *db);
     db->path = xstrdup(path);
-    if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
+    uri = (flags & DB_OPEN_READONLY) ? db_readonly_uri(path) : NULL;
+    if (uri)
+        oflags |= SQLITE_OPEN_URI;
+    rc = sqlite3_open_v2(uri ? uri : path, &db->h, oflags, NULL);
+    free(uri);
+    if (rc != SQLITE_OK) {
         rc = err_set(e, ERR_IO, "无法打开数据库 %s：%s", path,
                      db->h ? sqlite3_errmsg(db->h) : "内存不足");
         goto fail;

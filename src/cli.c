@@ -12,7 +12,7 @@
 #include "src/xmalloc.h"
 
 /* Every command table, in the order --help lists them. */
-static const struct cli_cmd *const *cli_tables[] = {
+static const struct cli_cmd *const cli_tables[] = {
     cli_base_cmds,
 };
 
@@ -32,7 +32,7 @@ cli_usage(FILE *f)
           "  --help, --version\n\n命令：\n",
           f);
     for (t = 0; t < sizeof cli_tables / sizeof cli_tables[0]; t++) {
-        for (c = *cli_tables[t]; c->name; c++)
+        for (c = cli_tables[t]; c->name; c++)
             fprintf(f, "  tuwei %-34s %s\n", c->usage, c->help);
     }
 }
@@ -109,8 +109,13 @@ cli_open_db(struct cli_ctx *ctx, int create, struct err *e)
         return rc;
     if ((rc = db_open(path, create ? DB_OPEN_CREATE : 0, &ctx->db, e)) != ERR_OK)
         return rc;
-    if (fresh)
-        return plan_load(ctx->db, ctx->user, NULL, e);
+    if (fresh) {
+        struct plan_load_stats st = {0};
+
+        rc = plan_load(ctx->db, ctx->user, &st, e);
+        ctx->loaded_rows = st.rows_added;
+        return rc;
+    }
     return ERR_OK;
 }
 
@@ -122,7 +127,7 @@ cli_find(int argc, char **argv, int *used)
     const struct cli_cmd *c, *name_only = NULL;
 
     for (t = 0; t < sizeof cli_tables / sizeof cli_tables[0]; t++) {
-        for (c = *cli_tables[t]; c->name; c++) {
+        for (c = cli_tables[t]; c->name; c++) {
             if (strcmp(c->name, argv[0]) != 0)
                 continue;
             if (c->sub == NULL)
@@ -146,7 +151,7 @@ cli_usage_of(FILE *f, const char *name)
 
     fputs("用法：\n", f);
     for (t = 0; t < sizeof cli_tables / sizeof cli_tables[0]; t++) {
-        for (c = *cli_tables[t]; c->name; c++) {
+        for (c = cli_tables[t]; c->name; c++) {
             if (strcmp(c->name, name) == 0)
                 fprintf(f, "  tuwei %-34s %s\n", c->usage, c->help);
         }

@@ -22,6 +22,7 @@ struct cli_ctx {
     FILE *out;          /* where results go (stdout) */
     const char *user;   /* the acting user's name, for the change log */
     char today[11];     /* YYYY-MM-DD, from --today or the clock */
+    long loaded_rows;   /* rows the plan loader added when it made the file */
 };
 
 enum cli_db_need {

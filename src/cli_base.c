@@ -29,11 +29,13 @@ base_init(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
 
     if ((rc = base_no_args(argc, argv, e)) != ERR_OK)
         return rc;
-    if ((rc = plan_load(ctx->db, ctx->user, &st, e)) != ERR_OK)
+    if (ctx->loaded_rows > 0)
+        st.rows_added = ctx->loaded_rows; /* the file was new: opening loaded it */
+    else if ((rc = plan_load(ctx->db, ctx->user, &st, e)) != ERR_OK)
         return rc;
     if (st.rows_added > 0)
-        fprintf(ctx->out, "已载入2025年工作方案：新增 %ld 条记录。\n数据库：%s\n",
-                st.rows_added, db_path(ctx->db));
+        fprintf(ctx->out, "已载入2025年工作方案：新增 %ld 条记录。\n数据库：%s\n", st.rows_added,
+                db_path(ctx->db));
     else
         fprintf(ctx->out, "数据库已包含2025年工作方案，未做任何改动。\n数据库：%s\n",
                 db_path(ctx->db));
@@ -59,8 +61,9 @@ base_check(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     else
         rc = db_quick_check(db, e);
     if (rc == ERR_OK)
-        fprintf(ctx->out, "数据库：%s\n文件标识：突围工程数据库\n数据库版本：%d\n完整性检查：通过\n"
-                          "修改记录：%lld 条\n",
+        fprintf(ctx->out,
+                "数据库：%s\n文件标识：突围工程数据库\n数据库版本：%d\n完整性检查：通过\n"
+                "修改记录：%lld 条\n",
                 path, v, db_changelog_count(db));
     db_close(db);
     return rc;
@@ -80,7 +83,7 @@ base_target_value(const struct db_target *t, char *buf, size_t n)
 static int
 base_show_targets(struct cli_ctx *ctx, const struct db_plan *p, struct err *e)
 {
-    static const int w[] = {30, 10, 4};
+    static const int w[] = {30, 12, 4};
     struct db_target *t;
     size_t n, i;
     char val[64];
@@ -177,8 +180,8 @@ base_show_actions(struct cli_ctx *ctx, const struct db_plan *p, int full, struct
         return rc;
     fputs("\n二、重点任务（七大行动）\n", ctx->out);
     for (i = 0; i < n && rc == ERR_OK; i++) {
-        fprintf(ctx->out, "\n（%s）%s（%ld 项任务）\n", a[i].no >= 1 && a[i].no <= 9 ? cn[a[i].no - 1] : "?",
-                a[i].title, a[i].ntasks);
+        fprintf(ctx->out, "\n（%s）%s（%ld 项任务）\n",
+                a[i].no >= 1 && a[i].no <= 9 ? cn[a[i].no - 1] : "?", a[i].title, a[i].ntasks);
         base_show_units(ctx->out, &a[i]);
         if (full)
             base_wrapped(ctx->out, "  ", a[i].body, 76);
@@ -255,8 +258,10 @@ base_config(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
 }
 
 const struct cli_cmd cli_base_cmds[] = {
-    {"init", NULL, CLI_DB_CREATE, base_init, "init", "建立数据库并载入2025年工作方案（重复运行不会改动数据）"},
-    {"check", NULL, CLI_DB_NONE, base_check, "check [数据库文件]", "检查数据库文件的标识、版本与完整性"},
+    {"init", NULL, CLI_DB_CREATE, base_init, "init",
+     "建立数据库并载入2025年工作方案（重复运行不会改动数据）"},
+    {"check", NULL, CLI_DB_NONE, base_check, "check [数据库文件]",
+     "检查数据库文件的标识、版本与完整性"},
     {"plan", "show", CLI_DB_EXISTING, base_plan_show, "plan show [--full] [--year N]",
      "列出工作方案：总体目标、七大行动及其责任单位和任务、保障措施"},
     {"config", NULL, CLI_DB_NONE, base_config, "config", "列出当前生效的配置"},

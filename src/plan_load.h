@@ -1,8 +1,8 @@
 /*
  * plan_load.h — filling a database with the shipped 2025 plan.
  *
- * The plan lives in assets/plan2025/*.csv and the reference rows
- * (task statuses, cultivation tiers) in assets/ref/*.csv, compiled into
+ * The plan lives in assets/plan2025/ (CSV files) and the reference rows
+ * (task statuses, cultivation tiers) in assets/ref/ (CSV), compiled into
  * the binary. Every row gets a key derived from its name, so loading
  * twice, or in two offices, yields the same rows and changes nothing.
  */
