@@ -15,11 +15,10 @@
 
 #define TEXTW_BAD 0xfffdUL
 
-/* Decodes one UTF-8 sequence at p; returns its length (1 for a bad byte,
- * with *cp set to U+FFFD). */
-static size_t
-textw_decode(const unsigned char *p, const unsigned char *end, unsigned long *cp)
+size_t
+textw_decode(const char *s, const char *send, unsigned long *cp)
 {
+    const unsigned char *p = (const unsigned char *)s, *end = (const unsigned char *)send;
     unsigned char b = p[0], lo = 0x80, hi = 0xbf;
     size_t n, i;
 
@@ -61,7 +60,7 @@ textw_next(const char **p, const char *end, wchar_t *wc)
     unsigned long cp;
     int w;
 
-    *p += textw_decode((const unsigned char *)*p, (const unsigned char *)end, &cp);
+    *p += textw_decode(*p, end, &cp);
     if (cp == '\t' || cp == '\n' || cp == '\r') {
         *wc = L' ';
         return 1;
