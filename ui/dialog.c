@@ -283,6 +283,7 @@ ui_progress_bar(long done, long total, int w)
 {
     struct strbuf b = STRBUF_INIT;
     int bar = w - 7, fill, i, pct;
+    char *t;
 
     if (total <= 0)
         total = 1;
@@ -291,9 +292,11 @@ ui_progress_bar(long done, long total, int w)
     if (done > total)
         done = total;
     pct = (int)(done * 100 / total);
-    if (bar < 1) {
-        strbuf_printf(&b, "%*d%%", w > 1 ? w - 1 : 0, pct);
-        return strbuf_take(&b);
+    if (bar < 1) { /* no room for a bar: the percentage, cut to fit */
+        strbuf_printf(&b, "%d%%", pct);
+        t = textw_fit(strbuf_str(&b), w, TEXTW_RIGHT);
+        strbuf_free(&b);
+        return t;
     }
     fill = (int)(done * bar / total);
     strbuf_putc(&b, '[');
