@@ -84,6 +84,36 @@ browse_enterprise_row(sqlite3_stmt *st, struct db_browse_enterprise *r)
     r->notes = db_col_text(st, 8);
     r->above_scale = sqlite3_column_int(st, 9);
     r->manufacturing = sqlite3_column_int(st, 10);
+    r->seq = sqlite3_column_int64(st, 11);
+}
+
+/* Reads up to max rows of st into out; reversed when the query ran
+ * backwards, so out is always in name order. Resets st. */
+static int
+browse_enterprise_rows(struct db *db, sqlite3_stmt *st, int max, int reversed,
+                       struct db_browse_enterprise *out, int *got, struct err *e)
+{
+    struct db_browse_enterprise tmp;
+    int r = 1, i;
+
+    *got = 0;
+    while (*got < max && (r = db_step_row(db, st, e)) > 0) {
+        memset(&out[*got], 0, sizeof out[*got]);
+        browse_enterprise_row(st, &out[(*got)++]);
+    }
+    sqlite3_reset(st);
+    for (i = 0; reversed && i < *got / 2; i++) {
+        tmp = out[i];
+        out[i] = out[*got - 1 - i];
+        out[*got - 1 - i] = tmp;
+    }
+    if (r < 0) {
+        for (i = 0; i < *got; i++)
+            db_browse_enterprise_free(&out[i]);
+        *got = 0;
+        return ERR_DB;
+    }
+    return ERR_OK;
 }
 
 int
@@ -92,24 +122,64 @@ db_browse_enterprise_page(struct db *db, const char *filter, long offset, int ma
 {
     static const char sql[] =
         "SELECT e.id, e.name, e.short_name, e.credit_code, e.township, f.name, e.address,"
-        " e.contact, e.notes, e.above_scale, e.manufacturing"
+        " e.contact, e.notes, e.above_scale, e.manufacturing, e.rowid"
         " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id"
         BROWSE_ENTERPRISE_WHERE " ORDER BY e.name, e.rowid LIMIT ?2 OFFSET ?3";
     sqlite3_stmt *st = db_stmt(db, sql, e);
-    int r = 1;
 
-    *got = 0;
     if (st == NULL)
         return ERR_DB;
     browse_bind_filter(st, 1, filter);
     sqlite3_bind_int(st, 2, max);
     sqlite3_bind_int64(st, 3, offset);
-    while (*got < max && (r = db_step_row(db, st, e)) > 0) {
-        memset(&out[*got], 0, sizeof out[*got]);
-        browse_enterprise_row(st, &out[(*got)++]);
-    }
-    sqlite3_reset(st);
-    return r < 0 ? ERR_DB : ERR_OK;
+    return browse_enterprise_rows(db, st, max, 0, out, got, e);
+}
+
+int
+db_browse_enterprise_page_from_end(struct db *db, const char *filter, long from_end, int max,
+                                   struct db_browse_enterprise *out, int *got, struct err *e)
+{
+    static const char sql[] =
+        "SELECT e.id, e.name, e.short_name, e.credit_code, e.township, f.name, e.address,"
+        " e.contact, e.notes, e.above_scale, e.manufacturing, e.rowid"
+        " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id"
+        BROWSE_ENTERPRISE_WHERE " ORDER BY e.name DESC, e.rowid DESC LIMIT ?2 OFFSET ?3";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+
+    if (st == NULL)
+        return ERR_DB;
+    browse_bind_filter(st, 1, filter);
+    sqlite3_bind_int(st, 2, max);
+    sqlite3_bind_int64(st, 3, from_end);
+    return browse_enterprise_rows(db, st, max, 1, out, got, e);
+}
+
+int
+db_browse_enterprise_near(struct db *db, const char *filter, const char *name, long long seq,
+                          int dir, int max, struct db_browse_enterprise *out, int *got,
+                          struct err *e)
+{
+    static const char after[] =
+        "SELECT e.id, e.name, e.short_name, e.credit_code, e.township, f.name, e.address,"
+        " e.contact, e.notes, e.above_scale, e.manufacturing, e.rowid"
+        " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id"
+        BROWSE_ENTERPRISE_WHERE " AND (e.name, e.rowid) > (?3, ?4)"
+        " ORDER BY e.name, e.rowid LIMIT ?2";
+    static const char before[] =
+        "SELECT e.id, e.name, e.short_name, e.credit_code, e.township, f.name, e.address,"
+        " e.contact, e.notes, e.above_scale, e.manufacturing, e.rowid"
+        " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id"
+        BROWSE_ENTERPRISE_WHERE " AND (e.name, e.rowid) < (?3, ?4)"
+        " ORDER BY e.name DESC, e.rowid DESC LIMIT ?2";
+    sqlite3_stmt *st = db_stmt(db, dir > 0 ? after : before, e);
+
+    if (st == NULL)
+        return ERR_DB;
+    browse_bind_filter(st, 1, filter);
+    sqlite3_bind_int(st, 2, max);
+    sqlite3_bind_text(st, 3, name ? name : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, seq);
+    return browse_enterprise_rows(db, st, max, dir < 0, out, got, e);
 }
 
 void

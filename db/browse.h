@@ -17,6 +17,7 @@
 
 struct db_browse_enterprise {
     char id[40];
+    long long seq; /* the row's place in the name order, for db_browse_enterprise_near */
     char *name, *short_name, *credit_code, *township, *field, *address, *contact, *notes;
     int above_scale, manufacturing;
 };
@@ -43,6 +44,20 @@ int db_browse_enterprise_count(struct db *db, const char *filter, long *n, struc
 int db_browse_enterprise_page(struct db *db, const char *filter, long offset, int max,
                               struct db_browse_enterprise *out, int *got, struct err *e);
 void db_browse_enterprise_free(struct db_browse_enterprise *r);
+
+/* Up to max enterprises matching filter next to a row already seen (its
+ * name and seq): the ones right after it when dir > 0, right before it
+ * when dir < 0 (still in name order). Costs the same anywhere in the
+ * list, unlike an offset, so scrolling 100,000 rows stays fast. */
+int db_browse_enterprise_near(struct db *db, const char *filter, const char *name,
+                              long long seq, int dir, int max, struct db_browse_enterprise *out,
+                              int *got, struct err *e);
+
+/* Like db_browse_enterprise_page, counting the offset from the end of the
+ * list (0: the last max rows); cheap near the end. Rows in name order. */
+int db_browse_enterprise_page_from_end(struct db *db, const char *filter, long from_end,
+                                       int max, struct db_browse_enterprise *out, int *got,
+                                       struct err *e);
 
 /* The tier events of one enterprise, oldest first, as a new array. */
 int db_browse_tier_events(struct db *db, const char *enterprise_id,

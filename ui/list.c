@@ -159,13 +159,17 @@ ui_list_action(struct ui_list *l, int action)
     return 1;
 }
 
-/* Fetches rows [off, off + n) into dst. */
+/* Fetches rows [off, off + n) into dst, telling the source the rows
+ * next to them when the window holds them. */
 static void
-list_fetch(struct ui_list *l, long off, int n, struct ui_row *dst)
+list_fetch(struct ui_list *l, long off, int n, struct ui_row *dst, const struct ui_row *before,
+           const struct ui_row *after)
 {
+    struct ui_list_hint hint = {before, after, l->count};
+
     if (n <= 0)
         return;
-    l->src->fetch(l->ctx, l->filter, off, n, dst);
+    l->src->fetch(l->ctx, l->filter, off, n, dst, &hint);
     l->fetched += n;
 }
 
@@ -194,10 +198,10 @@ list_window(struct ui_list *l)
     }
     free(l->win);
     if (lo >= hi) {
-        list_fetch(l, want, n, nw);
+        list_fetch(l, want, n, nw, NULL, NULL);
     } else {
-        list_fetch(l, want, (int)(lo - want), nw);
-        list_fetch(l, hi, (int)(end - hi), nw + (hi - want));
+        list_fetch(l, want, (int)(lo - want), nw, NULL, &nw[lo - want]);
+        list_fetch(l, hi, (int)(end - hi), nw + (hi - want), &nw[hi - want - 1], NULL);
     }
     l->win = nw;
     l->win_off = want;

@@ -24,12 +24,21 @@ struct ui_row {
     void *rec;                 /* the record behind the row, for details; owned by the list */
 };
 
+/* What the list knows around the rows it asks for, so a source can seek
+ * from a neighbouring row instead of skipping offset rows. */
+struct ui_list_hint {
+    const struct ui_row *before; /* the row at offset - 1, or NULL */
+    const struct ui_row *after;  /* the row at offset + n, or NULL */
+    long count;                  /* rows in the list */
+};
+
 struct ui_list_source {
     /* Rows matching filter (NULL for all). */
     long (*count)(void *ctx, const char *filter);
     /* Fills rows[0..n) with the rows from offset on (the rows come zeroed);
-     * returns how many it filled. */
-    int (*fetch)(void *ctx, const char *filter, long offset, int n, struct ui_row *rows);
+     * returns how many it filled. hint may be ignored. */
+    int (*fetch)(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
+                 const struct ui_list_hint *hint);
     /* Frees a row's rec (NULL when rec is never set). */
     void (*free_rec)(void *rec);
 };

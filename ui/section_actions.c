@@ -61,13 +61,15 @@ actions_count(void *ctx, const char *filter)
 }
 
 static int
-actions_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows)
+actions_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
+    const struct ui_list_hint *hint)
 {
     struct actions *s = ctx;
     long seen = 0;
     int got = 0;
     size_t i;
 
+    (void)hint;
     for (i = 0; i < s->nacts && got < n; i++) {
         if (!actions_match(&s->acts[i], filter) || seen++ < offset)
             continue;

@@ -46,8 +46,34 @@ ent_free_rec(void *rec)
     free(rec);
 }
 
+/* Reads the page for offset: next to a row the list already has when it
+ * can (cheap anywhere), else counting from whichever end is nearer. */
 static int
-ent_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows)
+ent_page(struct enterprises *s, const char *filter, long offset, int n,
+         const struct ui_list_hint *hint, struct db_browse_enterprise *page, int *got)
+{
+    struct db *db = ui_app_db(s->app);
+    const struct db_browse_enterprise *near;
+    long from_end;
+
+    if (hint->before && hint->before->rec) {
+        near = hint->before->rec;
+        return db_browse_enterprise_near(db, filter, near->name, near->seq, 1, n, page, got, NULL);
+    }
+    if (hint->after && hint->after->rec) {
+        near = hint->after->rec;
+        return db_browse_enterprise_near(db, filter, near->name, near->seq, -1, n, page, got,
+                                         NULL);
+    }
+    from_end = hint->count - offset - n;
+    if (offset > hint->count / 2 && from_end >= 0)
+        return db_browse_enterprise_page_from_end(db, filter, from_end, n, page, got, NULL);
+    return db_browse_enterprise_page(db, filter, offset, n, page, got, NULL);
+}
+
+static int
+ent_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
+          const struct ui_list_hint *hint)
 {
     struct enterprises *s = ctx;
     struct db_browse_enterprise page[ENT_PAGE_MAX], *r;
@@ -55,8 +81,7 @@ ent_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows
 
     if (n > ENT_PAGE_MAX)
         n = ENT_PAGE_MAX;
-    if (db_browse_enterprise_page(ui_app_db(s->app), filter, offset, n, page, &got, NULL) !=
-        ERR_OK)
+    if (ent_page(s, filter, offset, n, hint, page, &got) != ERR_OK)
         return 0;
     for (i = 0; i < got; i++) {
         r = xmalloc(sizeof *r);

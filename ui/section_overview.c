@@ -77,13 +77,15 @@ overview_kind(const char *kind)
 }
 
 static int
-overview_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows)
+overview_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
+    const struct ui_list_hint *hint)
 {
     struct overview *o = ctx;
     long seen = 0;
     int got = 0;
     size_t i;
 
+    (void)hint;
     for (i = 0; i < o->ntargets && got < n; i++) {
         if (!overview_match(&o->targets[i], filter) || seen++ < offset)
             continue;

@@ -46,12 +46,14 @@ pilot_free_rec(void *rec)
 }
 
 static int
-pilot_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows)
+pilot_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
+    const struct ui_list_hint *hint)
 {
     struct pilot *s = ctx;
     struct db_browse_pilot page[PILOT_PAGE_MAX], *r;
     int got = 0, i;
 
+    (void)hint;
     if (n > PILOT_PAGE_MAX)
         n = PILOT_PAGE_MAX;
     if (db_browse_pilot_page(ui_app_db(s->app), filter, offset, n, page, &got, NULL) != ERR_OK)

@@ -55,12 +55,14 @@ reports_count(void *ctx, const char *filter)
 }
 
 static int
-reports_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows)
+reports_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
+    const struct ui_list_hint *hint)
 {
     long seen = 0;
     int got = 0;
     size_t i;
 
+    (void)hint;
     (void)ctx;
     for (i = 0; i < REPORTS_N && got < n; i++) {
         if (!reports_match(i, filter) || seen++ < offset)

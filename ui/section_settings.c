@@ -105,13 +105,15 @@ settings_count(void *ctx, const char *filter)
 }
 
 static int
-settings_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows)
+settings_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
+    const struct ui_list_hint *hint)
 {
     struct settings *s = ctx;
     long seen = 0;
     int got = 0;
     size_t i;
 
+    (void)hint;
     for (i = 0; i < s->n && got < n; i++) {
         if (!settings_match(&s->items[i], filter) || seen++ < offset)
             continue;
