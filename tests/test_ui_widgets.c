@@ -46,11 +46,13 @@ fake_count(void *ctx, const char *filter)
 }
 
 static int
-fake_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows)
+fake_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
+    const struct ui_list_hint *hint)
 {
     struct fake *f = ctx;
     int i;
 
+    (void)hint;
     (void)filter;
     f->fetch_calls++;
     for (i = 0; i < n && offset + i < f->n; i++) {
