@@ -123,8 +123,8 @@ db_browse_enterprise_page(struct db *db, const char *filter, long offset, int ma
     static const char sql[] =
         "SELECT e.id, e.name, e.short_name, e.credit_code, e.township, f.name, e.address,"
         " e.contact, e.notes, e.above_scale, e.manufacturing, e.rowid"
-        " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id"
-        BROWSE_ENTERPRISE_WHERE " ORDER BY e.name, e.rowid LIMIT ?2 OFFSET ?3";
+        " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id" BROWSE_ENTERPRISE_WHERE
+        " ORDER BY e.name, e.rowid LIMIT ?2 OFFSET ?3";
     sqlite3_stmt *st = db_stmt(db, sql, e);
 
     if (st == NULL)
@@ -142,8 +142,8 @@ db_browse_enterprise_page_from_end(struct db *db, const char *filter, long from_
     static const char sql[] =
         "SELECT e.id, e.name, e.short_name, e.credit_code, e.township, f.name, e.address,"
         " e.contact, e.notes, e.above_scale, e.manufacturing, e.rowid"
-        " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id"
-        BROWSE_ENTERPRISE_WHERE " ORDER BY e.name DESC, e.rowid DESC LIMIT ?2 OFFSET ?3";
+        " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id" BROWSE_ENTERPRISE_WHERE
+        " ORDER BY e.name DESC, e.rowid DESC LIMIT ?2 OFFSET ?3";
     sqlite3_stmt *st = db_stmt(db, sql, e);
 
     if (st == NULL)
@@ -162,14 +162,14 @@ db_browse_enterprise_near(struct db *db, const char *filter, const char *name, l
     static const char after[] =
         "SELECT e.id, e.name, e.short_name, e.credit_code, e.township, f.name, e.address,"
         " e.contact, e.notes, e.above_scale, e.manufacturing, e.rowid"
-        " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id"
-        BROWSE_ENTERPRISE_WHERE " AND (e.name, e.rowid) > (?3, ?4)"
+        " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id" BROWSE_ENTERPRISE_WHERE
+        " AND (e.name, e.rowid) > (?3, ?4)"
         " ORDER BY e.name, e.rowid LIMIT ?2";
     static const char before[] =
         "SELECT e.id, e.name, e.short_name, e.credit_code, e.township, f.name, e.address,"
         " e.contact, e.notes, e.above_scale, e.manufacturing, e.rowid"
-        " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id"
-        BROWSE_ENTERPRISE_WHERE " AND (e.name, e.rowid) < (?3, ?4)"
+        " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id" BROWSE_ENTERPRISE_WHERE
+        " AND (e.name, e.rowid) < (?3, ?4)"
         " ORDER BY e.name DESC, e.rowid DESC LIMIT ?2";
     sqlite3_stmt *st = db_stmt(db, dir > 0 ? after : before, e);
 
@@ -199,14 +199,13 @@ db_browse_enterprise_free(struct db_browse_enterprise *r)
 }
 
 int
-db_browse_tier_events(struct db *db, const char *enterprise_id,
-                      struct db_browse_tier_event **out, size_t *n, struct err *e)
+db_browse_tier_events(struct db *db, const char *enterprise_id, struct db_browse_tier_event **out,
+                      size_t *n, struct err *e)
 {
-    static const char sql[] =
-        "SELECT ev.event_date, t.name, ev.kind, ev.evidence_no, ev.valid_to"
-        " FROM tier_event ev JOIN tier t ON t.id = ev.tier_id"
-        " WHERE ev.enterprise_id = ?1 AND ev.archived_at IS NULL"
-        " ORDER BY ev.event_date, ev.rowid";
+    static const char sql[] = "SELECT ev.event_date, t.name, ev.kind, ev.evidence_no, ev.valid_to"
+                              " FROM tier_event ev JOIN tier t ON t.id = ev.tier_id"
+                              " WHERE ev.enterprise_id = ?1 AND ev.archived_at IS NULL"
+                              " ORDER BY ev.event_date, ev.rowid";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     struct db_browse_tier_event *ev;
     int r;

@@ -49,15 +49,14 @@ void db_browse_enterprise_free(struct db_browse_enterprise *r);
  * name and seq): the ones right after it when dir > 0, right before it
  * when dir < 0 (still in name order). Costs the same anywhere in the
  * list, unlike an offset, so scrolling 100,000 rows stays fast. */
-int db_browse_enterprise_near(struct db *db, const char *filter, const char *name,
-                              long long seq, int dir, int max, struct db_browse_enterprise *out,
-                              int *got, struct err *e);
+int db_browse_enterprise_near(struct db *db, const char *filter, const char *name, long long seq,
+                              int dir, int max, struct db_browse_enterprise *out, int *got,
+                              struct err *e);
 
 /* Like db_browse_enterprise_page, counting the offset from the end of the
  * list (0: the last max rows); cheap near the end. Rows in name order. */
-int db_browse_enterprise_page_from_end(struct db *db, const char *filter, long from_end,
-                                       int max, struct db_browse_enterprise *out, int *got,
-                                       struct err *e);
+int db_browse_enterprise_page_from_end(struct db *db, const char *filter, long from_end, int max,
+                                       struct db_browse_enterprise *out, int *got, struct err *e);
 
 /* The tier events of one enterprise, oldest first, as a new array. */
 int db_browse_tier_events(struct db *db, const char *enterprise_id,

@@ -18,21 +18,36 @@ struct keys_named {
 
 /* The first name of a key is the one help shows. */
 static const struct keys_named keys_names[] = {
-    {"Up", KEYS_UP},          {"Down", KEYS_DOWN},
-    {"Left", KEYS_LEFT},      {"Right", KEYS_RIGHT},
-    {"PgUp", KEYS_PGUP},      {"PageUp", KEYS_PGUP},
-    {"PgDn", KEYS_PGDN},      {"PageDown", KEYS_PGDN},
-    {"Home", KEYS_HOME},      {"End", KEYS_END},
-    {"Enter", KEYS_ENTER},    {"Return", KEYS_ENTER},
-    {"Esc", KEYS_ESC},        {"Escape", KEYS_ESC},
-    {"Tab", KEYS_TAB},        {"S-Tab", KEYS_BTAB},
-    {"BTab", KEYS_BTAB},      {"Backspace", KEYS_BACKSPACE},
-    {"BS", KEYS_BACKSPACE},   {"Delete", KEYS_DELETE},
-    {"Del", KEYS_DELETE},     {"Insert", KEYS_INSERT},
-    {"Ins", KEYS_INSERT},     {"Space", ' '},
-    {"lt", '<'},              {"gt", '>'},
-    {"Comma", ','},           {"Resize", KEYS_RESIZE},
-    {"Click", KEYS_CLICK},    {"WheelUp", KEYS_WHEEL_UP},
+    {"Up", KEYS_UP},
+    {"Down", KEYS_DOWN},
+    {"Left", KEYS_LEFT},
+    {"Right", KEYS_RIGHT},
+    {"PgUp", KEYS_PGUP},
+    {"PageUp", KEYS_PGUP},
+    {"PgDn", KEYS_PGDN},
+    {"PageDown", KEYS_PGDN},
+    {"Home", KEYS_HOME},
+    {"End", KEYS_END},
+    {"Enter", KEYS_ENTER},
+    {"Return", KEYS_ENTER},
+    {"Esc", KEYS_ESC},
+    {"Escape", KEYS_ESC},
+    {"Tab", KEYS_TAB},
+    {"S-Tab", KEYS_BTAB},
+    {"BTab", KEYS_BTAB},
+    {"Backspace", KEYS_BACKSPACE},
+    {"BS", KEYS_BACKSPACE},
+    {"Delete", KEYS_DELETE},
+    {"Del", KEYS_DELETE},
+    {"Insert", KEYS_INSERT},
+    {"Ins", KEYS_INSERT},
+    {"Space", ' '},
+    {"lt", '<'},
+    {"gt", '>'},
+    {"Comma", ','},
+    {"Resize", KEYS_RESIZE},
+    {"Click", KEYS_CLICK},
+    {"WheelUp", KEYS_WHEEL_UP},
     {"WheelDown", KEYS_WHEEL_DOWN},
 };
 
@@ -63,8 +78,8 @@ keys_from_name(const char *name)
         if (strcasecmp(name, keys_names[i].name) == 0)
             return keys_names[i].key;
     }
-    if ((name[0] == 'F' || name[0] == 'f') && sscanf(name + 1, "%d%c", &n, &extra) == 1 &&
-        n >= 1 && n <= 12 && name[1] != '0' && name[1] != '+')
+    if ((name[0] == 'F' || name[0] == 'f') && sscanf(name + 1, "%d%c", &n, &extra) == 1 && n >= 1 &&
+        n <= 12 && name[1] != '0' && name[1] != '+')
         return KEYS_F(n);
     if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' && name[2] && !name[3] &&
         ((name[2] >= 'a' && name[2] <= 'z') || (name[2] >= 'A' && name[2] <= 'Z')))
@@ -107,7 +122,7 @@ keys_parse_list(const char *list, int *keys, size_t max, size_t *n, struct err *
 
     *n = 0;
     while (p && *p) {
-        comma = strchr(p + 1, ',');   /* a leading ',' is the comma key itself */
+        comma = strchr(p + 1, ','); /* a leading ',' is the comma key itself */
         len = comma ? (size_t)(comma - p) : strlen(p);
         while (len > 0 && p[0] == ' ' && len--)
             p++;
@@ -135,7 +150,7 @@ keys_parse_token(const char *s, struct keys_event *ev)
 
     if (close == NULL || (size_t)(close - s) >= sizeof tok)
         return 0;
-    if (close == s + 1) {   /* "<>" : a literal '<' followed by '>' is not a key */
+    if (close == s + 1) { /* "<>" : a literal '<' followed by '>' is not a key */
         return 0;
     }
     snprintf(tok, sizeof tok, "%.*s", (int)(close - s - 1), s + 1);

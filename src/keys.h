@@ -39,18 +39,18 @@ enum keys_code {
     KEYS_INSERT,
     KEYS_F1,
     KEYS_F12 = KEYS_F1 + 11,
-    KEYS_RESIZE,     /* x, y: the new columns and rows */
-    KEYS_CLICK,      /* x, y: where the mouse button went down */
-    KEYS_WHEEL_UP,   /* x, y: where the pointer is */
+    KEYS_RESIZE,   /* x, y: the new columns and rows */
+    KEYS_CLICK,    /* x, y: where the mouse button went down */
+    KEYS_WHEEL_UP, /* x, y: where the pointer is */
     KEYS_WHEEL_DOWN,
     KEYS_LAST,
 };
 
 /* The function key Fn (1..12). */
-#define KEYS_F(n) (KEYS_F1 + (n) - 1)
+#define KEYS_F(n) (KEYS_F1 + (n)-1)
 
 /* Ctrl plus a letter, as a terminal sends it. */
-#define KEYS_CTRL(c) ((c) & 0x1f)
+#define KEYS_CTRL(c) ((c)&0x1f)
 
 /* One input event: a key, or a resize or mouse event with its x, y. */
 struct keys_event {

@@ -198,8 +198,7 @@ msg_format(const char *key, ...)
         args[n++] = a;
     va_end(ap);
     for (; *t; t++) {
-        if (t[0] == '{' && t[1] >= '1' && t[1] <= '9' && t[2] == '}' &&
-            (size_t)(t[1] - '1') < n) {
+        if (t[0] == '{' && t[1] >= '1' && t[1] <= '9' && t[2] == '}' && (size_t)(t[1] - '1') < n) {
             strbuf_puts(&b, args[t[1] - '1']);
             t += 2;
         } else {

@@ -232,11 +232,11 @@ textw_is_opener(wchar_t wc)
 
 /* The state of one line being wrapped. */
 struct textw_cursor {
-    const char *start;   /* first byte of the line */
-    const char *brk;     /* last place the line may end, or NULL */
-    int brk_w;           /* the line's width up to brk */
-    int w;               /* width so far */
-    wchar_t prev;        /* last base character */
+    const char *start; /* first byte of the line */
+    const char *brk;   /* last place the line may end, or NULL */
+    int brk_w;         /* the line's width up to brk */
+    int w;             /* width so far */
+    wchar_t prev;      /* last base character */
     int prev_w;
 };
 
@@ -270,8 +270,7 @@ textw_note_break(struct textw_cursor *k, const char *c, wchar_t wc, int cw)
 
 /* Fills ln with one line starting at start; returns where the next starts. */
 static const char *
-textw_wrap_line(const char *s, const char *start, const char *end, int cols,
-                struct textw_line *ln)
+textw_wrap_line(const char *s, const char *start, const char *end, int cols, struct textw_line *ln)
 {
     struct textw_cursor k = {start, NULL, 0, 0, 0, 0};
     const char *q = start, *c, *stop = end, *next = end;

@@ -48,8 +48,9 @@ Test(keys, script_mixes_text_and_named_keys)
     size_t n;
     struct err e = {0};
 
-    cr_assert_eq(keys_parse_script("2 <Down> <Enter> <Tab> /达拉特<Enter> <F1> <Esc> q", &ev, &n,
-                                   &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(
+        keys_parse_script("2 <Down> <Enter> <Tab> /达拉特<Enter> <F1> <Esc> q", &ev, &n, &e),
+        ERR_OK, "%s", e.msg);
     cr_assert_eq(n, 12u);
     cr_expect_eq(ev[0].key, '2');
     cr_expect_eq(ev[1].key, KEYS_DOWN);
@@ -72,8 +73,9 @@ Test(keys, script_resize_mouse_and_literals)
     size_t n;
     struct err e = {0};
 
-    cr_assert_eq(keys_parse_script("<Resize 60x20><Click 3,1><WheelDown 10,5><lt><Space>", &ev,
-                                   &n, &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(
+        keys_parse_script("<Resize 60x20><Click 3,1><WheelDown 10,5><lt><Space>", &ev, &n, &e),
+        ERR_OK, "%s", e.msg);
     cr_assert_eq(n, 5u);
     cr_expect_eq(ev[0].key, KEYS_RESIZE);
     cr_expect_eq(ev[0].x, 60);

@@ -132,22 +132,70 @@ golden(const char *name, const char *keys, int cols, int rows)
     free(want);
 }
 
-Test(golden, overview_80x24) { golden("overview_80x24", "", 80, 24); }
-Test(golden, overview_120x40) { golden("overview_120x40", "1", 120, 40); }
-Test(golden, actions_80x24) { golden("actions_80x24", "2", 80, 24); }
-Test(golden, actions_120x40) { golden("actions_120x40", "2", 120, 40); }
-Test(golden, actions_open_80x24) { golden("actions_open_80x24", "2 <Down> <Enter> <PgDn>", 80, 24); }
-Test(golden, enterprises_80x24) { golden("enterprises_80x24", "3", 80, 24); }
-Test(golden, enterprises_120x40) { golden("enterprises_120x40", "3", 120, 40); }
-Test(golden, pilot_80x24) { golden("pilot_80x24", "4 <End>", 80, 24); }
-Test(golden, pilot_120x40) { golden("pilot_120x40", "4", 120, 40); }
-Test(golden, reports_80x24) { golden("reports_80x24", "5", 80, 24); }
-Test(golden, reports_120x40) { golden("reports_120x40", "5", 120, 40); }
-Test(golden, settings_80x24) { golden("settings_80x24", "6", 80, 24); }
-Test(golden, settings_120x40) { golden("settings_120x40", "6", 120, 40); }
-Test(golden, help_80x24) { golden("help_80x24", "2 <F1>", 80, 24); }
-Test(golden, search_80x24) { golden("search_80x24", "3 /建亨<Enter>", 80, 24); }
-Test(golden, too_small_60x20) { golden("too_small_60x20", "<Resize 60x20>", 60, 20); }
+Test(golden, overview_80x24)
+{
+    golden("overview_80x24", "", 80, 24);
+}
+Test(golden, overview_120x40)
+{
+    golden("overview_120x40", "1", 120, 40);
+}
+Test(golden, actions_80x24)
+{
+    golden("actions_80x24", "2", 80, 24);
+}
+Test(golden, actions_120x40)
+{
+    golden("actions_120x40", "2", 120, 40);
+}
+Test(golden, actions_open_80x24)
+{
+    golden("actions_open_80x24", "2 <Down> <Enter> <PgDn>", 80, 24);
+}
+Test(golden, enterprises_80x24)
+{
+    golden("enterprises_80x24", "3", 80, 24);
+}
+Test(golden, enterprises_120x40)
+{
+    golden("enterprises_120x40", "3", 120, 40);
+}
+Test(golden, pilot_80x24)
+{
+    golden("pilot_80x24", "4 <End>", 80, 24);
+}
+Test(golden, pilot_120x40)
+{
+    golden("pilot_120x40", "4", 120, 40);
+}
+Test(golden, reports_80x24)
+{
+    golden("reports_80x24", "5", 80, 24);
+}
+Test(golden, reports_120x40)
+{
+    golden("reports_120x40", "5", 120, 40);
+}
+Test(golden, settings_80x24)
+{
+    golden("settings_80x24", "6", 80, 24);
+}
+Test(golden, settings_120x40)
+{
+    golden("settings_120x40", "6", 120, 40);
+}
+Test(golden, help_80x24)
+{
+    golden("help_80x24", "2 <F1>", 80, 24);
+}
+Test(golden, search_80x24)
+{
+    golden("search_80x24", "3 /建亨<Enter>", 80, 24);
+}
+Test(golden, too_small_60x20)
+{
+    golden("too_small_60x20", "<Resize 60x20>", 60, 20);
+}
 
 Test(golden, english_80x24)
 {

@@ -47,7 +47,7 @@ fake_count(void *ctx, const char *filter)
 
 static int
 fake_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
-    const struct ui_list_hint *hint)
+           const struct ui_list_hint *hint)
 {
     struct fake *f = ctx;
     int i;
@@ -143,7 +143,8 @@ Test(widgets, table_fills_the_width_and_hides_what_does_not_fit)
     ui_table_layout(cols, 3, 30, w);
     cr_expect_eq(w[2], 0, "the last column is hidden when it cannot fit");
     cr_expect_eq(w[0] + w[1] + 1, 30);
-    line = ui_table_line(cols, 3, w, (const char *const[]){"内蒙古聚达发电有限责任公司", "树林召镇", NULL});
+    line = ui_table_line(cols, 3, w,
+                         (const char *const[]){"内蒙古聚达发电有限责任公司", "树林召镇", NULL});
     cr_expect_eq(textw_width(line), 30, "'%s'", line);
     free(line);
     ui_table_layout(cols, 3, 10, w);

@@ -30,7 +30,7 @@ struct ui_app {
     struct ui_edit search;
     char status[512];
     enum ui_role status_role;
-    char plan[64]; /* "2025年工作方案", or the "no plan" text */
+    char plan[64];              /* "2025年工作方案", or the "no plan" text */
     int tab_x[UI_SECTIONS + 1]; /* where each tab starts, as last drawn */
     int quit;
 };
@@ -181,8 +181,8 @@ static void
 app_help(struct ui_app *app)
 {
     char *keys = ui_keymap_help();
-    char *text = xasprintf("%s\n\n%s\n%s\n\n%s", msg(app->sec[app->cur]->help),
-                           msg("help.keys"), keys, msg("help.forms"));
+    char *text = xasprintf("%s\n\n%s\n%s\n\n%s", msg(app->sec[app->cur]->help), msg("help.keys"),
+                           keys, msg("help.forms"));
 
     ui_app_push(app, ui_dialog_text(msg("help.title"), text), NULL, NULL);
     free(text);
@@ -368,7 +368,8 @@ app_draw_tabs(struct ui_app *app)
     ui_screen_put(1, 0, ui_screen_cols(), "", UI_ROLE_TAB, TEXTW_LEFT);
     for (i = 0; i < UI_SECTIONS; i++) {
         if (ui_keymap_keys(UI_ACT_SECTION1 + i, keys, UI_KEYMAP_MAX_KEYS) > 0)
-            tab = xasprintf(" %s %s ", keys_name(keys[0], name, sizeof name), msg(app->sec[i]->name));
+            tab =
+                xasprintf(" %s %s ", keys_name(keys[0], name, sizeof name), msg(app->sec[i]->name));
         else
             tab = xasprintf(" %s ", msg(app->sec[i]->name));
         w = textw_width(tab);

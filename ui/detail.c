@@ -41,8 +41,7 @@ ui_detail_free(struct ui_detail *d)
 
 /* Appends a paragraph. */
 static void
-detail_push(struct ui_detail *d, enum ui_role role, const char *label, const char *text,
-            int nowrap)
+detail_push(struct ui_detail *d, enum ui_role role, const char *label, const char *text, int nowrap)
 {
     struct ui_detail_para *p;
 
@@ -144,8 +143,7 @@ detail_draw_line(const struct ui_detail_para *p, const struct textw_line *ln, in
 
 /* Draws paragraph p from its line `skip`, starting at screen row *y. */
 static void
-detail_draw_para(const struct ui_detail_para *p, int skip, int *y, const struct ui_rect *r,
-                 int lc)
+detail_draw_para(const struct ui_detail_para *p, int skip, int *y, const struct ui_rect *r, int lc)
 {
     size_t n, k;
     struct textw_line *lines;

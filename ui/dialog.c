@@ -166,8 +166,7 @@ ui_dialog_key(struct ui_dialog *d, int key, int action)
     case UI_DIALOG_PICK:
         return dialog_pick_key(d, key, action);
     case UI_DIALOG_TEXT:
-        if (key == KEYS_ESC || key == KEYS_ENTER || action == UI_ACT_QUIT ||
-            action == UI_ACT_HELP)
+        if (key == KEYS_ESC || key == KEYS_ENTER || action == UI_ACT_QUIT || action == UI_ACT_HELP)
             return dialog_close(d, 1);
         ui_detail_action(&d->body, action, &d->rect);
         return 0;
@@ -264,8 +263,9 @@ ui_dialog_draw(struct ui_dialog *d, int cols, int rows)
     ui_screen_fill(&d->rect, UI_ROLE_DIALOG);
     ui_screen_frame(&d->rect, UI_ROLE_DIALOG);
     title = xasprintf(" %s ", d->title);
-    ui_screen_put(d->rect.y, d->rect.x + 2, textw_width(title) < d->rect.w - 4
-                  ? textw_width(title) : d->rect.w - 4, title, UI_ROLE_DIALOG, TEXTW_LEFT);
+    ui_screen_put(d->rect.y, d->rect.x + 2,
+                  textw_width(title) < d->rect.w - 4 ? textw_width(title) : d->rect.w - 4, title,
+                  UI_ROLE_DIALOG, TEXTW_LEFT);
     free(title);
     inner = (struct ui_rect){d->rect.y + 1, d->rect.x + 2, d->rect.h - 3, d->rect.w - 4};
     ui_screen_cursor(-1, -1);

@@ -32,17 +32,17 @@ typedef void (*ui_dialog_done_fn)(struct ui_app *app, struct ui_dialog *d, void 
 struct ui_dialog {
     enum ui_dialog_kind kind;
     char *title;
-    struct ui_detail body;   /* message, question or text */
-    char **items;            /* pick */
+    struct ui_detail body; /* message, question or text */
+    char **items;          /* pick */
     size_t nitems;
     long sel, top;
-    int yes;                 /* confirm: 1 when "是" is highlighted */
-    struct ui_form *form;    /* form (owned) */
-    int asking_discard;      /* form: Esc with unsaved input asks first */
+    int yes;              /* confirm: 1 when "是" is highlighted */
+    struct ui_form *form; /* form (owned) */
+    int asking_discard;   /* form: Esc with unsaved input asks first */
     int result;
     ui_dialog_done_fn done;
     void *arg;
-    struct ui_rect rect;     /* where it was last drawn */
+    struct ui_rect rect; /* where it was last drawn */
 };
 
 /* New dialogs; texts are copied. */

@@ -38,14 +38,14 @@ struct ui_field {
     char *label;
     enum ui_field_type type;
     int required;
-    struct ui_edit ed;      /* text, multi-line, number, date */
-    char **choices;         /* choice: the options (owned) */
+    struct ui_edit ed; /* text, multi-line, number, date */
+    char **choices;    /* choice: the options (owned) */
     size_t nchoices;
-    size_t choice;          /* choice: the one chosen */
-    int yes;                /* yes/no */
+    size_t choice; /* choice: the one chosen */
+    int yes;       /* yes/no */
     ui_field_check_fn check;
     void *check_arg;
-    char error[256];        /* the last check's message, "" when fine */
+    char error[256]; /* the last check's message, "" when fine */
 };
 
 enum ui_form_result {
@@ -59,7 +59,7 @@ struct ui_form {
     struct ui_field *fields;
     size_t n, cap;
     size_t focus;
-    int dirty; /* something was typed or changed */
+    int dirty;  /* something was typed or changed */
     int scroll; /* first form row shown */
 };
 

@@ -18,10 +18,10 @@
 
 /* One row as the list shows it. */
 struct ui_row {
-    char id[40];               /* the record's key */
-    char *cell[UI_ROW_CELLS];  /* texts of the columns; owned by the list */
-    enum ui_role role;         /* the row's colour (overdue …); normal when 0 */
-    void *rec;                 /* the record behind the row, for details; owned by the list */
+    char id[40];              /* the record's key */
+    char *cell[UI_ROW_CELLS]; /* texts of the columns; owned by the list */
+    enum ui_role role;        /* the row's colour (overdue …); normal when 0 */
+    void *rec;                /* the record behind the row, for details; owned by the list */
 };
 
 /* What the list knows around the rows it asks for, so a source can seek
@@ -48,16 +48,16 @@ struct ui_list {
     void *ctx;
     const struct ui_column *cols;
     int ncols;
-    char *filter;        /* NULL when not filtered */
-    long count;          /* rows matching, as of the last load */
-    long sel;            /* selected row, -1 when empty */
-    long top;            /* first row shown */
-    int height;          /* rows shown (set by draw or ui_list_set_height) */
-    struct ui_row *win;  /* rows top .. top + nwin */
+    char *filter;       /* NULL when not filtered */
+    long count;         /* rows matching, as of the last load */
+    long sel;           /* selected row, -1 when empty */
+    long top;           /* first row shown */
+    int height;         /* rows shown (set by draw or ui_list_set_height) */
+    struct ui_row *win; /* rows top .. top + nwin */
     long win_off;
     int nwin;
-    long fetched;        /* rows asked of the source so far (for tests and benches) */
-    const char *empty;   /* catalogue key of the text shown when empty */
+    long fetched;      /* rows asked of the source so far (for tests and benches) */
+    const char *empty; /* catalogue key of the text shown when empty */
 };
 
 /* A list over src (ctx is passed to it) with these columns (borrowed).

@@ -154,8 +154,9 @@ panes_inside(const struct ui_rect *r, int x, int y)
 int
 ui_panes_mouse(struct ui_panes *p, const struct keys_event *ev)
 {
-    int wheel = ev->key == KEYS_WHEEL_UP ? -PANES_WHEEL_STEP
-                : ev->key == KEYS_WHEEL_DOWN ? PANES_WHEEL_STEP : 0;
+    int wheel = ev->key == KEYS_WHEEL_UP     ? -PANES_WHEEL_STEP
+                : ev->key == KEYS_WHEEL_DOWN ? PANES_WHEEL_STEP
+                                             : 0;
     int i;
 
     if (panes_inside(&p->list_rect, ev->x, ev->y)) {

@@ -22,20 +22,20 @@ typedef void (*ui_panes_describe_fn)(void *ctx, struct ui_app *app, const struct
 struct ui_panes {
     struct ui_list *list; /* owned */
     struct ui_detail detail;
-    int focus;            /* 0: the list has the keys; 1: the detail */
-    int list_percent;     /* the list's share of the width */
+    int focus;                             /* 0: the list has the keys; 1: the detail */
+    int list_percent;                      /* the list's share of the width */
     const char *list_title, *detail_title; /* catalogue keys */
     ui_panes_describe_fn describe;
     void *ctx;
-    char shown_id[40];    /* the record the detail shows */
+    char shown_id[40]; /* the record the detail shows */
     int shown_w, shown_valid;
     struct ui_rect list_rect, detail_rect; /* as last drawn */
 };
 
 /* Sets up p around list (taken over). */
 void ui_panes_init(struct ui_panes *p, struct ui_list *list, int list_percent,
-                   const char *list_title, const char *detail_title,
-                   ui_panes_describe_fn describe, void *ctx);
+                   const char *list_title, const char *detail_title, ui_panes_describe_fn describe,
+                   void *ctx);
 
 /* Frees the list and the detail. */
 void ui_panes_free(struct ui_panes *p);

@@ -165,7 +165,7 @@ ui_screen_put_attr(int y, int x, int w, const char *text, attr_t attr, enum text
     wbuf = xmalloc((strlen(t) + 1) * sizeof *wbuf);
     for (p = t, end = t + strlen(t); p < end;) {
         cw = textw_next(&p, end, &wbuf[n]);
-        if (cw > 0 || n > 0)   /* a mark with no letter before it would join the cell to the left */
+        if (cw > 0 || n > 0) /* a mark with no letter before it would join the cell to the left */
             n++;
     }
     wbuf[n] = L'\0';

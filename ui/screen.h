@@ -50,8 +50,7 @@ void ui_screen_put(int y, int x, int w, const char *text, enum ui_role role,
                    enum textw_align align);
 
 /* Like ui_screen_put with explicit curses attributes. */
-void ui_screen_put_attr(int y, int x, int w, const char *text, attr_t attr,
-                        enum textw_align align);
+void ui_screen_put_attr(int y, int x, int w, const char *text, attr_t attr, enum textw_align align);
 
 /* Fills a rectangle with spaces in role's colours. */
 void ui_screen_fill(const struct ui_rect *r, enum ui_role role);

@@ -62,7 +62,7 @@ actions_count(void *ctx, const char *filter)
 
 static int
 actions_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
-    const struct ui_list_hint *hint)
+              const struct ui_list_hint *hint)
 {
     struct actions *s = ctx;
     long seen = 0;
@@ -200,8 +200,15 @@ actions_refresh(void *state, struct ui_app *app)
 }
 
 const struct ui_section ui_section_actions = {
-    MSG_KEY("section.actions"),  MSG_KEY("help.actions"),    actions_enter,
-    actions_leave,               ui_panes_section_draw,      ui_panes_section_action,
-    ui_panes_section_search,     ui_panes_section_filter,    ui_panes_section_mouse,
-    actions_refresh,             ui_panes_section_position,
+    MSG_KEY("section.actions"),
+    MSG_KEY("help.actions"),
+    actions_enter,
+    actions_leave,
+    ui_panes_section_draw,
+    ui_panes_section_action,
+    ui_panes_section_search,
+    ui_panes_section_filter,
+    ui_panes_section_mouse,
+    actions_refresh,
+    ui_panes_section_position,
 };

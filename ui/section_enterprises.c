@@ -62,8 +62,7 @@ ent_page(struct enterprises *s, const char *filter, long offset, int n,
     }
     if (hint->after && hint->after->rec) {
         near = hint->after->rec;
-        return db_browse_enterprise_near(db, filter, near->name, near->seq, -1, n, page, got,
-                                         NULL);
+        return db_browse_enterprise_near(db, filter, near->name, near->seq, -1, n, page, got, NULL);
     }
     from_end = hint->count - offset - n;
     if (offset > hint->count / 2 && from_end >= 0)
@@ -170,8 +169,15 @@ ent_leave(void *state)
 }
 
 const struct ui_section ui_section_enterprises = {
-    MSG_KEY("section.enterprises"), MSG_KEY("help.enterprises"), ent_enter,
-    ent_leave,                      ui_panes_section_draw,       ui_panes_section_action,
-    ui_panes_section_search,        ui_panes_section_filter,     ui_panes_section_mouse,
-    ui_panes_section_refresh,       ui_panes_section_position,
+    MSG_KEY("section.enterprises"),
+    MSG_KEY("help.enterprises"),
+    ent_enter,
+    ent_leave,
+    ui_panes_section_draw,
+    ui_panes_section_action,
+    ui_panes_section_search,
+    ui_panes_section_filter,
+    ui_panes_section_mouse,
+    ui_panes_section_refresh,
+    ui_panes_section_position,
 };

@@ -61,7 +61,7 @@ overview_value(const struct db_target *t)
     else
         snprintf(num, sizeof num, "%g", t->value);
     return msg_format(t->comparator && strcmp(t->comparator, ">=") == 0 ? "target.value_ge"
-                                                                         : "target.value_eq",
+                                                                        : "target.value_eq",
                       num, t->unit ? t->unit : "", NULL);
 }
 
@@ -78,7 +78,7 @@ overview_kind(const char *kind)
 
 static int
 overview_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
-    const struct ui_list_hint *hint)
+               const struct ui_list_hint *hint)
 {
     struct overview *o = ctx;
     long seen = 0;
@@ -176,8 +176,15 @@ overview_refresh(void *state, struct ui_app *app)
 }
 
 const struct ui_section ui_section_overview = {
-    MSG_KEY("section.overview"),   MSG_KEY("help.overview"),  overview_enter,
-    overview_leave,                ui_panes_section_draw,     ui_panes_section_action,
-    ui_panes_section_search,       ui_panes_section_filter,   ui_panes_section_mouse,
-    overview_refresh,              ui_panes_section_position,
+    MSG_KEY("section.overview"),
+    MSG_KEY("help.overview"),
+    overview_enter,
+    overview_leave,
+    ui_panes_section_draw,
+    ui_panes_section_action,
+    ui_panes_section_search,
+    ui_panes_section_filter,
+    ui_panes_section_mouse,
+    overview_refresh,
+    ui_panes_section_position,
 };

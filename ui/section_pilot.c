@@ -47,7 +47,7 @@ pilot_free_rec(void *rec)
 
 static int
 pilot_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
-    const struct ui_list_hint *hint)
+            const struct ui_list_hint *hint)
 {
     struct pilot *s = ctx;
     struct db_browse_pilot page[PILOT_PAGE_MAX], *r;
@@ -63,8 +63,8 @@ pilot_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *ro
         *r = page[i];
         snprintf(rows[i].id, sizeof rows[i].id, "%s", r->id);
         rows[i].cell[0] = xstrdup(msg(r->is_base ? "pilot.base" : "pilot.project"));
-        rows[i].cell[1] = r->is_base || r->base == NULL ? xstrdup(r->name)
-                                                         : xasprintf("  %s", r->name);
+        rows[i].cell[1] =
+            r->is_base || r->base == NULL ? xstrdup(r->name) : xasprintf("  %s", r->name);
         rows[i].cell[2] = xstrdup(r->enterprise ? r->enterprise : "");
         rows[i].role = r->is_base ? UI_ROLE_LABEL : UI_ROLE_NORMAL;
         rows[i].rec = r;
@@ -130,8 +130,8 @@ pilot_enter(struct ui_app *app)
     s->app = app;
     l = ui_list_new(&pilot_source, s, pilot_cols, 3);
     l->empty = MSG_KEY("pilot.none");
-    ui_panes_init(&s->panes, l, 55, MSG_KEY("pilot.list"), MSG_KEY("pane.detail"),
-                  pilot_describe, s);
+    ui_panes_init(&s->panes, l, 55, MSG_KEY("pilot.list"), MSG_KEY("pane.detail"), pilot_describe,
+                  s);
     return s;
 }
 
@@ -145,8 +145,15 @@ pilot_leave(void *state)
 }
 
 const struct ui_section ui_section_pilot = {
-    MSG_KEY("section.pilot"),  MSG_KEY("help.pilot"),      pilot_enter,
-    pilot_leave,               ui_panes_section_draw,      ui_panes_section_action,
-    ui_panes_section_search,   ui_panes_section_filter,    ui_panes_section_mouse,
-    ui_panes_section_refresh,  ui_panes_section_position,
+    MSG_KEY("section.pilot"),
+    MSG_KEY("help.pilot"),
+    pilot_enter,
+    pilot_leave,
+    ui_panes_section_draw,
+    ui_panes_section_action,
+    ui_panes_section_search,
+    ui_panes_section_filter,
+    ui_panes_section_mouse,
+    ui_panes_section_refresh,
+    ui_panes_section_position,
 };

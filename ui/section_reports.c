@@ -56,7 +56,7 @@ reports_count(void *ctx, const char *filter)
 
 static int
 reports_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
-    const struct ui_list_hint *hint)
+              const struct ui_list_hint *hint)
 {
     long seen = 0;
     int got = 0;
@@ -116,8 +116,15 @@ reports_leave(void *state)
 }
 
 const struct ui_section ui_section_reports = {
-    MSG_KEY("section.reports"), MSG_KEY("help.reports"),    reports_enter,
-    reports_leave,              ui_panes_section_draw,      ui_panes_section_action,
-    ui_panes_section_search,    ui_panes_section_filter,    ui_panes_section_mouse,
-    ui_panes_section_refresh,   ui_panes_section_position,
+    MSG_KEY("section.reports"),
+    MSG_KEY("help.reports"),
+    reports_enter,
+    reports_leave,
+    ui_panes_section_draw,
+    ui_panes_section_action,
+    ui_panes_section_search,
+    ui_panes_section_filter,
+    ui_panes_section_mouse,
+    ui_panes_section_refresh,
+    ui_panes_section_position,
 };

@@ -106,7 +106,7 @@ settings_count(void *ctx, const char *filter)
 
 static int
 settings_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
-    const struct ui_list_hint *hint)
+               const struct ui_list_hint *hint)
 {
     struct settings *s = ctx;
     long seen = 0;
@@ -120,7 +120,8 @@ settings_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row 
         snprintf(rows[got].id, sizeof rows[got].id, "%.39s", s->items[i].key);
         rows[got].cell[0] = xstrdup(s->items[i].key);
         rows[got].cell[1] = xstrdup(s->items[i].value);
-        rows[got].cell[2] = xstrdup(msg(s->items[i].from_file ? "settings.file" : "settings.default"));
+        rows[got].cell[2] =
+            xstrdup(msg(s->items[i].from_file ? "settings.file" : "settings.default"));
         rows[got].rec = &s->items[i];
         got++;
     }
@@ -202,8 +203,15 @@ settings_refresh(void *state, struct ui_app *app)
 }
 
 const struct ui_section ui_section_settings = {
-    MSG_KEY("section.settings"), MSG_KEY("help.settings"),   settings_enter,
-    settings_leave,              ui_panes_section_draw,      ui_panes_section_action,
-    ui_panes_section_search,     ui_panes_section_filter,    ui_panes_section_mouse,
-    settings_refresh,            ui_panes_section_position,
+    MSG_KEY("section.settings"),
+    MSG_KEY("help.settings"),
+    settings_enter,
+    settings_leave,
+    ui_panes_section_draw,
+    ui_panes_section_action,
+    ui_panes_section_search,
+    ui_panes_section_filter,
+    ui_panes_section_mouse,
+    settings_refresh,
+    ui_panes_section_position,
 };

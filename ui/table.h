@@ -10,9 +10,9 @@
 #include "src/textw.h"
 
 struct ui_column {
-    const char *title;      /* catalogue key of the heading */
-    int min;                /* columns the cell needs at least */
-    int weight;             /* share of the spare width; 0 keeps it at min */
+    const char *title; /* catalogue key of the heading */
+    int min;           /* columns the cell needs at least */
+    int weight;        /* share of the spare width; 0 keeps it at min */
     enum textw_align align;
 };
 

@@ -29,8 +29,8 @@ enum ui_role {
     UI_ROLE_FKEY_NUM,
     UI_ROLE_FKEY_LABEL,
     UI_ROLE_DIALOG,
-    UI_ROLE_LABEL,        /* field labels in details and forms */
-    UI_ROLE_INPUT,        /* a form field being edited */
+    UI_ROLE_LABEL, /* field labels in details and forms */
+    UI_ROLE_INPUT, /* a form field being edited */
     UI_ROLE_COUNT,
 };
 

@@ -59,11 +59,20 @@ static int
 ui_map_fn(int k)
 {
     static const int map[][2] = {
-        {KEY_UP, KEYS_UP},         {KEY_DOWN, KEYS_DOWN},     {KEY_LEFT, KEYS_LEFT},
-        {KEY_RIGHT, KEYS_RIGHT},   {KEY_PPAGE, KEYS_PGUP},    {KEY_NPAGE, KEYS_PGDN},
-        {KEY_HOME, KEYS_HOME},     {KEY_END, KEYS_END},       {KEY_ENTER, KEYS_ENTER},
-        {KEY_BTAB, KEYS_BTAB},     {KEY_BACKSPACE, KEYS_BACKSPACE},
-        {KEY_DC, KEYS_DELETE},     {KEY_IC, KEYS_INSERT},     {KEY_RESIZE, KEYS_RESIZE},
+        {KEY_UP, KEYS_UP},
+        {KEY_DOWN, KEYS_DOWN},
+        {KEY_LEFT, KEYS_LEFT},
+        {KEY_RIGHT, KEYS_RIGHT},
+        {KEY_PPAGE, KEYS_PGUP},
+        {KEY_NPAGE, KEYS_PGDN},
+        {KEY_HOME, KEYS_HOME},
+        {KEY_END, KEYS_END},
+        {KEY_ENTER, KEYS_ENTER},
+        {KEY_BTAB, KEYS_BTAB},
+        {KEY_BACKSPACE, KEYS_BACKSPACE},
+        {KEY_DC, KEYS_DELETE},
+        {KEY_IC, KEYS_INSERT},
+        {KEY_RESIZE, KEYS_RESIZE},
     };
     size_t i;
 
@@ -221,8 +230,8 @@ ui_write_screen(const char *path, struct err *e)
 
 /* Plays the key script on an invisible screen, then writes it. */
 static int
-ui_run_headless(struct config *cfg, struct db *db, const struct ui_options *opt,
-                const char *today, struct err *e)
+ui_run_headless(struct config *cfg, struct db *db, const struct ui_options *opt, const char *today,
+                struct err *e)
 {
     struct keys_event *evs;
     struct ui_app *app;

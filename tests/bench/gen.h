@@ -16,8 +16,8 @@
 
 static const char *const gen_townships[] = {"树林召镇", "王爱召镇", "白泥井镇", "吉格斯太镇",
                                             "昭君镇",   "恩格贝镇", "中和西镇", "风水梁镇"};
-static const char *const gen_words[] = {"新能源", "新材料", "化工", "农牧业", "生态", "氢能",
-                                        "储能",   "光伏",   "煤化工", "种业", "智能", "装备"};
+static const char *const gen_words[] = {"新能源", "新材料", "化工",   "农牧业", "生态", "氢能",
+                                        "储能",   "光伏",   "煤化工", "种业",   "智能", "装备"};
 
 struct gen_enterprises {
     long n;     /* how many to insert */
