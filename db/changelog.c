@@ -228,8 +228,8 @@ static const char changelog_insert_sql[] =
 static int
 changelog_write_one(struct db *db, struct db_change *c, struct err *e)
 {
-    static const char *const ops[] = {[SQLITE_INSERT] = "insert", [SQLITE_UPDATE] = "update",
-                                      [SQLITE_DELETE] = "delete"};
+    static const char *const ops[] = {
+        [SQLITE_INSERT] = "insert", [SQLITE_UPDATE] = "update", [SQLITE_DELETE] = "delete"};
     char **names = changelog_columns(db, c->table, c->ncol);
     struct strbuf key = STRBUF_INIT, o = STRBUF_INIT, n = STRBUF_INIT;
     sqlite3_stmt *st;

@@ -22,8 +22,8 @@ static const char sqlite_magic[16] = "SQLite format 3";
 static unsigned long
 db_be32(const unsigned char *p)
 {
-    return ((unsigned long)p[0] << 24) | ((unsigned long)p[1] << 16) |
-           ((unsigned long)p[2] << 8) | (unsigned long)p[3];
+    return ((unsigned long)p[0] << 24) | ((unsigned long)p[1] << 16) | ((unsigned long)p[2] << 8) |
+           (unsigned long)p[3];
 }
 
 int
@@ -46,11 +46,13 @@ db_probe_file(const char *path, struct err *e)
     if (app != DB_APPLICATION_ID && !(app == 0 && ver == 0))
         return err_set(e, ERR_REFUSED,
                        "%s 是其他程序的数据库（application_id=0x%08lx），不是突围工程数据库，"
-                       "未做任何改动。", path, app);
+                       "未做任何改动。",
+                       path, app);
     if (app == DB_APPLICATION_ID && ver > (unsigned long)db_schema_latest())
         return err_set(e, ERR_REFUSED,
                        "%s 来自更新版本的 tuwei（数据库版本 %lu，本程序支持到 %d），"
-                       "请升级程序；文件未做任何改动。", path, ver, db_schema_latest());
+                       "请升级程序；文件未做任何改动。",
+                       path, ver, db_schema_latest());
     return ERR_OK;
 }
 
@@ -200,7 +202,8 @@ db_identity(struct db *db, struct err *e)
     if (ver > db_schema_latest())
         return err_set(e, ERR_REFUSED,
                        "%s 来自更新版本的 tuwei（数据库版本 %lld，本程序支持到 %d），"
-                       "请升级程序；文件未做任何改动。", db->path, ver, db_schema_latest());
+                       "请升级程序；文件未做任何改动。",
+                       db->path, ver, db_schema_latest());
     return ERR_OK;
 }
 
@@ -232,10 +235,9 @@ db_readonly_uri(const char *path)
     return uri;
 }
 
-static const char db_pragmas[] =
-    "PRAGMA foreign_keys=ON;"
-    "PRAGMA journal_mode=WAL;"
-    "PRAGMA synchronous=FULL;";
+static const char db_pragmas[] = "PRAGMA foreign_keys=ON;"
+                                 "PRAGMA journal_mode=WAL;"
+                                 "PRAGMA synchronous=FULL;";
 
 int
 db_open(const char *path, int flags, struct db **out, struct err *e)

@@ -33,8 +33,9 @@ db_plan_get(struct db *db, int year, struct db_plan *out, struct err *e)
     sqlite3_bind_int(st, 1, year);
     if ((r = db_step_row(db, st, e)) <= 0)
         return r < 0 ? ERR_DB
-                     : err_set(e, ERR_NOTFOUND, year ? "数据库中没有 %d 年的工作方案。"
-                                                     : "数据库中还没有工作方案，请先运行 tuwei init。",
+                     : err_set(e, ERR_NOTFOUND,
+                               year ? "数据库中没有 %d 年的工作方案。"
+                                    : "数据库中还没有工作方案，请先运行 tuwei init。",
                                year);
     db_col_copy(st, 0, out->id, sizeof out->id);
     out->year = sqlite3_column_int(st, 1);
@@ -242,7 +243,8 @@ int
 db_plan_safeguards(struct db *db, const char *plan_id, struct db_safeguard **out, size_t *n,
                    struct err *e)
 {
-    static const char sql[] = "SELECT no, title, body FROM safeguard WHERE plan_id = ?1 ORDER BY no";
+    static const char sql[] =
+        "SELECT no, title, body FROM safeguard WHERE plan_id = ?1 ORDER BY no";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     struct db_safeguard *s = NULL, *x;
     int r;
@@ -278,8 +280,9 @@ db_safeguards_free(struct db_safeguard *s, size_t n)
 long
 db_plan_count(struct db *db, const char *table)
 {
-    static const char *const known[] = {"enterprise", "institution", "platform", "pilot_base",
-                                        "pilot_project", "unit", "task", "industry_field"};
+    static const char *const known[] = {"enterprise", "institution",   "platform",
+                                        "pilot_base", "pilot_project", "unit",
+                                        "task",       "industry_field"};
     char sql[96];
     sqlite3_stmt *st;
     long n = -1;

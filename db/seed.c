@@ -51,7 +51,8 @@ db_seed_row(struct db *db, const char *table, const char *id, const char *const 
     for (i = 0; i < n; i++)
         db_bind_text(st, (int)i + 2, vals[i]);
     for (i = 0; i < 4; i++)
-        sqlite3_bind_text(st, (int)(n + i) + 2, i % 2 ? db_user(db) : db_now(db), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, (int)(n + i) + 2, i % 2 ? db_user(db) : db_now(db), -1,
+                          SQLITE_STATIC);
     rc = db_exec_stmt(db, st, e);
     if (rc == ERR_OK)
         *added = db_last_changes(db) > 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "db/history.h"
 #include "db/plan.h"
 #include "src/cli.h"
 #include "src/cli_cmds.h"
@@ -34,8 +35,8 @@ base_init(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     else if ((rc = plan_load(ctx->db, ctx->user, &st, e)) != ERR_OK)
         return rc;
     if (st.rows_added > 0)
-        fprintf(ctx->out, "已载入2025年工作方案：新增 %ld 条记录。\n数据库：%s\n",
-                st.rows_added, db_path(ctx->db));
+        fprintf(ctx->out, "已载入2025年工作方案：新增 %ld 条记录。\n数据库：%s\n", st.rows_added,
+                db_path(ctx->db));
     else
         fprintf(ctx->out, "数据库已包含2025年工作方案，未做任何改动。\n数据库：%s\n",
                 db_path(ctx->db));
@@ -61,8 +62,9 @@ base_check(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     else
         rc = db_quick_check(db, e);
     if (rc == ERR_OK)
-        fprintf(ctx->out, "数据库：%s\n文件标识：突围工程数据库\n数据库版本：%d\n完整性检查：通过\n"
-                          "修改记录：%lld 条\n",
+        fprintf(ctx->out,
+                "数据库：%s\n文件标识：突围工程数据库\n数据库版本：%d\n完整性检查：通过\n"
+                "修改记录：%lld 条\n",
                 path, v, db_changelog_count(db));
     db_close(db);
     return rc;
@@ -179,8 +181,8 @@ base_show_actions(struct cli_ctx *ctx, const struct db_plan *p, int full, struct
         return rc;
     fputs("\n二、重点任务（七大行动）\n", ctx->out);
     for (i = 0; i < n && rc == ERR_OK; i++) {
-        fprintf(ctx->out, "\n（%s）%s（%ld 项任务）\n", a[i].no >= 1 && a[i].no <= 9 ? cn[a[i].no - 1] : "?",
-                a[i].title, a[i].ntasks);
+        fprintf(ctx->out, "\n（%s）%s（%ld 项任务）\n",
+                a[i].no >= 1 && a[i].no <= 9 ? cn[a[i].no - 1] : "?", a[i].title, a[i].ntasks);
         base_show_units(ctx->out, &a[i]);
         if (full)
             base_wrapped(ctx->out, "  ", a[i].body, 76);
@@ -256,11 +258,68 @@ base_config(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     return ERR_OK;
 }
 
+/* The Chinese word for a change-log operation. */
+static const char *
+base_op_name(const char *op)
+{
+    if (strcmp(op, "insert") == 0)
+        return "新增";
+    if (strcmp(op, "update") == 0)
+        return "修改";
+    return strcmp(op, "delete") == 0 ? "删除" : op;
+}
+
+static int
+base_log(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
+{
+    static const int w[] = {20, 10, 6, 16, 8};
+    struct db_history_filter f = {0};
+    struct db_history_entry *h;
+    const char *limit = "50", *cells[5];
+    char at[24];
+    size_t n, i;
+    int j, rc;
+
+    for (j = 0; j < argc; j++) {
+        if (!cli_opt(argc, argv, &j, "--table", &f.tbl) &&
+            !cli_opt(argc, argv, &j, "--row", &f.row_key) &&
+            !cli_opt(argc, argv, &j, "--user", &f.user) &&
+            !cli_opt(argc, argv, &j, "--limit", &limit))
+            return err_field(e, ERR_INVALID, "-", "无法识别的参数“%s”。", argv[j]);
+    }
+    f.limit = atoi(limit);
+    if (f.limit < 1 || f.limit > 1000)
+        return err_field(e, ERR_INVALID, "-", "--limit 应为 1 到 1000 之间的整数。");
+    if ((rc = db_history_list(ctx->db, &f, &h, &n, e)) != ERR_OK)
+        return rc;
+    for (i = 0; i < n; i++) {
+        snprintf(at, sizeof at, "%.10s %.8s", h[i].at, h[i].at + 11);
+        cells[0] = at;
+        cells[1] = h[i].user;
+        cells[2] = base_op_name(h[i].op);
+        cells[3] = h[i].tbl;
+        cells[4] = h[i].row_key;
+        cli_row(ctx->out, cells, w, 5);
+        if (h[i].old)
+            fprintf(ctx->out, "    原值：%s\n", h[i].old);
+        if (h[i].new_)
+            fprintf(ctx->out, "    新值：%s\n", h[i].new_);
+    }
+    if (n == 0)
+        fputs("没有符合条件的修改记录。\n", ctx->out);
+    db_history_free(h, n);
+    return ERR_OK;
+}
+
 const struct cli_cmd cli_base_cmds[] = {
-    {"init", NULL, CLI_DB_CREATE, base_init, "init", "建立数据库并载入2025年工作方案（重复运行不会改动数据）"},
-    {"check", NULL, CLI_DB_NONE, base_check, "check [数据库文件]", "检查数据库文件的标识、版本与完整性"},
+    {"init", NULL, CLI_DB_CREATE, base_init, "init",
+     "建立数据库并载入2025年工作方案（重复运行不会改动数据）"},
+    {"check", NULL, CLI_DB_NONE, base_check, "check [数据库文件]",
+     "检查数据库文件的标识、版本与完整性"},
     {"plan", "show", CLI_DB_EXISTING, base_plan_show, "plan show [--full] [--year N]",
      "列出工作方案：总体目标、七大行动及其责任单位和任务、保障措施"},
+    {"log", NULL, CLI_DB_EXISTING, base_log, "log [--table T] [--row ID] [--user U] [--limit N]",
+     "查看修改记录：谁在何时改了什么（最新的在前）"},
     {"config", NULL, CLI_DB_NONE, base_config, "config", "列出当前生效的配置"},
     {NULL, NULL, CLI_DB_NONE, NULL, NULL, NULL},
 };

@@ -40,7 +40,8 @@ main_parse(int argc, char **argv, struct main_opts *o)
                  !cli_opt(argc, argv, &i, "--headless", &o->headless) &&
                  !cli_opt(argc, argv, &i, "--keys", &o->keys) &&
                  !cli_opt(argc, argv, &i, "--screen-out", &o->screen_out)) {
-            fprintf(stderr, "tuwei：无法识别的选项“%s”（缺少参数？）。运行 tuwei --help 查看用法。\n",
+            fprintf(stderr,
+                    "tuwei：无法识别的选项“%s”（缺少参数？）。运行 tuwei --help 查看用法。\n",
                     argv[i]);
             return 2;
         }
@@ -96,7 +97,8 @@ main_screen(struct cli_ctx *ctx, const struct main_opts *o)
         fprintf(stderr, "tuwei：%s\n", e.msg);
         return 1;
     }
-    return 0;
+    /* Ended by SIGTERM or SIGHUP: say so in the exit status, as a shell would. */
+    return ui_last_signal() ? 128 + ui_last_signal() : 0;
 }
 
 int

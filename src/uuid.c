@@ -73,12 +73,23 @@ uuid_fnv(const char *s, uint64_t basis)
     return h;
 }
 
+/* A full-avalanche finish (splitmix64's), so similar names get unlike keys. */
+static uint64_t
+uuid_mix(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
 void
 uuid_from_name(const char *name, char out[UUID_LEN + 1])
 {
     unsigned char b[16];
-    uint64_t h1 = uuid_fnv(name, 0xcbf29ce484222325ULL);
-    uint64_t h2 = uuid_fnv(name, h1 ^ 0x9e3779b97f4a7c15ULL);
+    uint64_t h1 = uuid_mix(uuid_fnv(name, 0xcbf29ce484222325ULL));
+    uint64_t h2 = uuid_mix(uuid_fnv(name, h1 ^ 0x9e3779b97f4a7c15ULL));
     int i;
 
     for (i = 0; i < 8; i++) {

@@ -167,7 +167,8 @@ Test(db, refuses_a_newer_tuwei_file)
     char path[128], sql[128];
 
     snprintf(path, sizeof path, "%s/newer.db", dir);
-    snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d; CREATE TABLE t(x);",
+    snprintf(sql, sizeof sql,
+             "PRAGMA application_id=%d; PRAGMA user_version=%d; CREATE TABLE t(x);",
              DB_APPLICATION_ID, db_schema_latest() + 1);
     make_sqlite(path, sql);
     expect_refused_untouched(path, "更新版本");
@@ -265,7 +266,8 @@ Test(db, every_write_lands_in_the_change_log)
     char user[64], op[16], oldv[1024], newv[1024];
 
     cr_assert_eq(db_open(":memory:", DB_OPEN_CREATE, &db, &e), ERR_OK);
-    cr_assert_eq(db_write(db, "王科员", insert_unit, (void *)(uintptr_t)"旗能源局", &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(db_write(db, "王科员", insert_unit, (void *)(uintptr_t) "旗能源局", &e), ERR_OK,
+                 "%s", e.msg);
     cr_expect_eq(db_changelog_count(db), 1);
     last_change(db, user, op, oldv, newv);
     cr_expect_str_eq(user, "王科员");
@@ -273,7 +275,8 @@ Test(db, every_write_lands_in_the_change_log)
     cr_expect(strstr(newv, "\"name\":\"旗能源局\"") != NULL, "%s", newv);
     cr_expect(strstr(newv, "\"created_by\":\"王科员\"") != NULL, "%s", newv);
 
-    cr_assert_eq(db_write(db, "李主任", rename_unit, (void *)(uintptr_t)"达拉特旗能源局", &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(db_write(db, "李主任", rename_unit, (void *)(uintptr_t) "达拉特旗能源局", &e),
+                 ERR_OK, "%s", e.msg);
     cr_expect_eq(db_changelog_count(db), 2);
     last_change(db, user, op, oldv, newv);
     cr_expect_str_eq(user, "李主任");
@@ -290,8 +293,9 @@ Test(db, a_failed_write_rolls_back_with_its_log)
     sqlite3_stmt *st;
 
     cr_assert_eq(db_open(":memory:", DB_OPEN_CREATE, &db, &e), ERR_OK);
-    cr_assert_eq(db_write(db, "王科员", insert_unit, (void *)(uintptr_t)"旗能源局", &e), ERR_OK);
-    cr_expect_eq(db_write(db, "王科员", failing_write, (void *)(uintptr_t)"改错的名字", &e), ERR_INVALID);
+    cr_assert_eq(db_write(db, "王科员", insert_unit, (void *)(uintptr_t) "旗能源局", &e), ERR_OK);
+    cr_expect_eq(db_write(db, "王科员", failing_write, (void *)(uintptr_t) "改错的名字", &e),
+                 ERR_INVALID);
     cr_expect_str_eq(e.msg, "单位名称不合要求");
     cr_expect_eq(db_changelog_count(db), 1);
     sqlite3_prepare_v2(db_handle(db), "SELECT name FROM unit", -1, &st, NULL);
@@ -308,7 +312,7 @@ Test(db, change_log_refuses_update_and_delete)
     char *msg = NULL;
 
     cr_assert_eq(db_open(":memory:", DB_OPEN_CREATE, &db, &e), ERR_OK);
-    cr_assert_eq(db_write(db, "王科员", insert_unit, (void *)(uintptr_t)"旗能源局", &e), ERR_OK);
+    cr_assert_eq(db_write(db, "王科员", insert_unit, (void *)(uintptr_t) "旗能源局", &e), ERR_OK);
     cr_expect_neq(sqlite3_exec(db_handle(db), "UPDATE change_log SET user = 'x'", NULL, NULL, &msg),
                   SQLITE_OK);
     cr_expect(msg && strstr(msg, "不能更改"), "%s", msg ? msg : "");
@@ -330,7 +334,7 @@ Test(db, duplicate_key_is_a_conflict_in_chinese)
                               " updated_by) VALUES(?1, '旗能源局', 'x', 'x', 'x', 'x')";
 
     cr_assert_eq(db_open(":memory:", DB_OPEN_CREATE, &db, &e), ERR_OK);
-    cr_assert_eq(db_write(db, "王科员", insert_unit, (void *)(uintptr_t)"旗能源局", &e), ERR_OK);
+    cr_assert_eq(db_write(db, "王科员", insert_unit, (void *)(uintptr_t) "旗能源局", &e), ERR_OK);
     sqlite3_exec(db_handle(db), "BEGIN", NULL, NULL, NULL);
     sqlite3_stmt *st = db_stmt(db, sql, &e);
     sqlite3_bind_text(st, 1, "00000000-0000-4000-8000-000000000002", -1, SQLITE_STATIC);

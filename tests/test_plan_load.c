@@ -44,7 +44,7 @@ Test(plan_load, six_numeric_targets_and_the_qualitative_one)
         const char *name;
         double value;
         const char *unit;
-    } want[] = {{"高新技术企业", 33, "家"},   {"科技型中小企业", 65, "家"},
+    } want[] = {{"高新技术企业", 33, "家"},     {"科技型中小企业", 65, "家"},
                 {"新增研发投入企业", 10, "家"}, {"R&D经费投入强度", 1, "%"},
                 {"市级科技计划项目", 3, "项"},  {"市级“揭榜挂帅”项目", 2, "项"}};
     struct db_target *t;
@@ -67,8 +67,8 @@ Test(plan_load, six_numeric_targets_and_the_qualitative_one)
 
 Test(plan_load, seven_actions_with_units_and_tasks)
 {
-    static const char *const names[] = {"新兴产业技术攻坚行动", "传统产业科技迭代行动",
-                                        "科学防沙治沙关键行动", "科技创新生态优化行动",
+    static const char *const names[] = {"新兴产业技术攻坚行动",   "传统产业科技迭代行动",
+                                        "科学防沙治沙关键行动",   "科技创新生态优化行动",
                                         "科技型企业量质提升行动", "科技成果应用转化行动",
                                         "科技创新人才引育行动"};
     static const size_t units[] = {5, 4, 4, 4, 6, 5, 5};

@@ -60,5 +60,5 @@ main(int argc, char **argv)
         }
     }
     printf("replayed %d inputs\n", count);
-    return 0;
+    return count > 0 ? 0 : 1; /* an empty or missing corpus is a broken test */
 }
