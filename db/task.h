@@ -282,27 +282,27 @@ void db_task_tallies_free(struct db_task_tally *t, size_t n);
 
 /* --- history -------------------------------------------------------- */
 
-struct db_history_field {
+struct db_task_change_field {
     char *key;
     char *old_value, *new_value; /* NULL when null or absent */
 };
 
 /* One change-log entry of a task or one of its rows. */
-struct db_history {
+struct db_task_change {
     long long seq;
     char at[DB_TASK_TIME];
     char *user;
     char tbl[32];
     char row_key[DB_TASK_ID];
     char op[8]; /* insert, update, delete */
-    struct db_history_field *f;
+    struct db_task_change_field *f;
     size_t nf;
 };
 
 /* Every change to the task and to its units, links, milestones and
  * reports, oldest first. */
-int db_task_history(struct db *db, const char *task_id, struct db_history **out, size_t *n,
+int db_task_history(struct db *db, const char *task_id, struct db_task_change **out, size_t *n,
                     struct err *e);
-void db_history_free(struct db_history *h, size_t n);
+void db_task_history_free(struct db_task_change *h, size_t n);
 
 #endif

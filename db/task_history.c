@@ -29,9 +29,9 @@ static const char history_sql[] =
 
 /* Appends the field in the current row to h. */
 static void
-history_field(sqlite3_stmt *st, struct db_history *h)
+history_field(sqlite3_stmt *st, struct db_task_change *h)
 {
-    struct db_history_field *f;
+    struct db_task_change_field *f;
 
     if (sqlite3_column_type(st, 6) == SQLITE_NULL)
         return;
@@ -44,7 +44,7 @@ history_field(sqlite3_stmt *st, struct db_history *h)
 
 /* Starts a new entry from the current row. */
 static void
-history_entry(sqlite3_stmt *st, struct db_history *h)
+history_entry(sqlite3_stmt *st, struct db_task_change *h)
 {
     memset(h, 0, sizeof *h);
     h->seq = sqlite3_column_int64(st, 0);
@@ -56,11 +56,11 @@ history_entry(sqlite3_stmt *st, struct db_history *h)
 }
 
 int
-db_task_history(struct db *db, const char *task_id, struct db_history **out, size_t *n,
+db_task_history(struct db *db, const char *task_id, struct db_task_change **out, size_t *n,
                 struct err *e)
 {
     sqlite3_stmt *st = db_stmt(db, history_sql, e);
-    struct db_history *h = NULL;
+    struct db_task_change *h = NULL;
     int r;
 
     *out = NULL;
@@ -81,7 +81,7 @@ db_task_history(struct db *db, const char *task_id, struct db_history **out, siz
 }
 
 void
-db_history_free(struct db_history *h, size_t n)
+db_task_history_free(struct db_task_change *h, size_t n)
 {
     size_t i, j;
 

@@ -54,8 +54,8 @@ static const struct history_label history_report_fields[] = {
 };
 
 /* The field called key of entry h, or NULL. */
-static const struct db_history_field *
-history_get(const struct db_history *h, const char *key)
+static const struct db_task_change_field *
+history_get(const struct db_task_change *h, const char *key)
 {
     size_t i;
 
@@ -68,9 +68,9 @@ history_get(const struct db_history *h, const char *key)
 
 /* The new (or, for a delete, old) value of field key, or "". */
 static const char *
-history_value(const struct db_history *h, const char *key)
+history_value(const struct db_task_change *h, const char *key)
 {
-    const struct db_history_field *f = history_get(h, key);
+    const struct db_task_change_field *f = history_get(h, key);
     const char *v = f ? (f->new_value ? f->new_value : f->old_value) : NULL;
 
     return v ? v : "";
@@ -120,11 +120,11 @@ history_put_value(struct history_ctx *c, struct strbuf *b, const char *key, cons
 
 /* Appends "label old → new" for each labelled field of an update; returns how many. */
 static int
-history_changes(struct history_ctx *c, struct strbuf *b, const struct db_history *h,
+history_changes(struct history_ctx *c, struct strbuf *b, const struct db_task_change *h,
                 const struct history_label *labels)
 {
     const struct history_label *l;
-    const struct db_history_field *f;
+    const struct db_task_change_field *f;
     int n = 0;
 
     for (l = labels; l->key; l++) {
@@ -141,7 +141,7 @@ history_changes(struct history_ctx *c, struct strbuf *b, const struct db_history
 
 /* How many of the labelled fields an entry holds. */
 static int
-history_labelled(const struct db_history *h, const struct history_label *labels)
+history_labelled(const struct db_task_change *h, const struct history_label *labels)
 {
     const struct history_label *l;
     int n = 0;
@@ -153,9 +153,9 @@ history_labelled(const struct db_history *h, const struct history_label *labels)
 
 /* 0: archived_at untouched; 1: archived; -1: restored. */
 static int
-history_archive_move(const struct db_history *h)
+history_archive_move(const struct db_task_change *h)
 {
-    const struct db_history_field *f = history_get(h, "archived_at");
+    const struct db_task_change_field *f = history_get(h, "archived_at");
 
     if (f == NULL || strcmp(h->op, "update") != 0)
         return 0;
@@ -163,7 +163,7 @@ history_archive_move(const struct db_history *h)
 }
 
 static void
-history_task(struct history_ctx *c, struct strbuf *b, const struct db_history *h)
+history_task(struct history_ctx *c, struct strbuf *b, const struct db_task_change *h)
 {
     int move = history_archive_move(h);
 
@@ -182,10 +182,10 @@ history_task(struct history_ctx *c, struct strbuf *b, const struct db_history *h
 }
 
 static void
-history_milestone(struct history_ctx *c, struct strbuf *b, const struct db_history *h)
+history_milestone(struct history_ctx *c, struct strbuf *b, const struct db_task_change *h)
 {
     struct history_row *r = history_row(c, h->row_key);
-    const struct db_history_field *done = history_get(h, "done_date");
+    const struct db_task_change_field *done = history_get(h, "done_date");
     int move = history_archive_move(h);
     size_t mark;
 
@@ -221,7 +221,7 @@ history_milestone(struct history_ctx *c, struct strbuf *b, const struct db_histo
 }
 
 static void
-history_report(struct history_ctx *c, struct strbuf *b, const struct db_history *h)
+history_report(struct history_ctx *c, struct strbuf *b, const struct db_task_change *h)
 {
     struct history_row *r = history_row(c, h->row_key);
     int move = history_archive_move(h);
@@ -253,7 +253,7 @@ history_report(struct history_ctx *c, struct strbuf *b, const struct db_history 
 }
 
 static void
-history_unit(struct history_ctx *c, struct strbuf *b, const struct db_history *h)
+history_unit(struct history_ctx *c, struct strbuf *b, const struct db_task_change *h)
 {
     struct history_row *r = history_row(c, h->row_key);
     char name[256] = "";
@@ -272,7 +272,7 @@ history_unit(struct history_ctx *c, struct strbuf *b, const struct db_history *h
 }
 
 static void
-history_link(struct history_ctx *c, struct strbuf *b, const struct db_history *h)
+history_link(struct history_ctx *c, struct strbuf *b, const struct db_task_change *h)
 {
     struct history_row *r = history_row(c, h->row_key);
     int ent = strcmp(h->tbl, "task_enterprise") == 0;
@@ -312,7 +312,7 @@ history_when(const char *utc, char out[20])
 
 /* 1 when the record the entry archived is archived still. */
 static int
-history_still_archived(struct db *db, const struct db_history *h)
+history_still_archived(struct db *db, const struct db_task_change *h)
 {
     struct db_task t;
     struct db_milestone m;
@@ -336,7 +336,7 @@ history_still_archived(struct db *db, const struct db_history *h)
 
 /* Tells entry h into b (left empty when there is nothing to tell). */
 static void
-history_tell(struct history_ctx *c, struct strbuf *b, const struct db_history *h)
+history_tell(struct history_ctx *c, struct strbuf *b, const struct db_task_change *h)
 {
     if (strcmp(h->tbl, "task") == 0)
         history_task(c, b, h);
@@ -351,7 +351,7 @@ history_tell(struct history_ctx *c, struct strbuf *b, const struct db_history *h
 }
 
 static void
-history_add(struct history_ctx *c, const struct db_history *h, struct task_history_item **out,
+history_add(struct history_ctx *c, const struct db_task_change *h, struct task_history_item **out,
             size_t *n)
 {
     struct strbuf b = STRBUF_INIT;
@@ -379,7 +379,7 @@ task_history(struct db *db, const char *task_id, struct task_history_item **out,
              struct err *e)
 {
     struct history_ctx c = {db, NULL, 0, NULL, 0};
-    struct db_history *h;
+    struct db_task_change *h;
     size_t nh, i;
     int rc;
 
@@ -390,7 +390,7 @@ task_history(struct db *db, const char *task_id, struct task_history_item **out,
     if ((rc = db_task_history(db, task_id, &h, &nh, e)) == ERR_OK) {
         for (i = 0; i < nh; i++)
             history_add(&c, &h[i], out, n);
-        db_history_free(h, nh);
+        db_task_history_free(h, nh);
     }
     for (i = 0; i < c.nrows; i++)
         free(c.rows[i].label);
