@@ -86,7 +86,7 @@ Test(progress, defaults_come_from_today_the_task_and_the_user)
     cr_expect_str_eq(d.report_date, TODAY);
     cr_expect_str_eq(d.unit, "旗农牧局", "the lead unit");
     cr_expect_str_eq(d.person, "孙八");
-    cr_expect_str_eq(d.status, "未启动");
+    cr_expect_str_eq(d.status, "推进中", "a task still 未启动 starts with its first report");
     cr_assert_eq(progress_defaults(db, task, "孙八", "旗水利局", TODAY, &d, &e), ERR_OK);
     cr_expect_str_eq(d.unit, "旗水利局", "the user's own unit when it shares the task");
     cr_assert_eq(progress_defaults(db, task, "孙八", "旗林草局", TODAY, &d, &e), ERR_OK);
