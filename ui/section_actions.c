@@ -49,8 +49,8 @@ struct actions {
     size_t nat, nut;
     struct db_task_query q; /* the task list; its keys point into the buffers below */
     char q_action[DB_TASK_ID], q_unit[DB_TASK_ID], q_status[DB_TASK_ID];
-    int action_no;    /* of the task list's action, 0 when it is not one action */
-    char scope[200];  /* the task list's title: what it shows */
+    int action_no;     /* of the task list's action, 0 when it is not one action */
+    char scope[200];   /* the task list's title: what it shows */
     char **unit_names; /* for the unit filter pick */
     size_t nunit_names;
     struct ui_task_ops ops;
@@ -405,8 +405,8 @@ actions_enter(struct ui_app *app)
                   s);
     l = ui_list_new(&units_source, s, units_cols, 5);
     l->empty = MSG_KEY("units.none");
-    ui_panes_init(&s->units, l, 50, MSG_KEY("units.list"), MSG_KEY("pane.detail"),
-                  units_describe, s);
+    ui_panes_init(&s->units, l, 50, MSG_KEY("units.list"), MSG_KEY("pane.detail"), units_describe,
+                  s);
     l = ui_list_new(&tasks_source, s, tasks_cols, 7);
     l->empty = MSG_KEY("tasks.none");
     ui_panes_init(&s->tasks, l, 60, MSG_KEY("tasks.list"), MSG_KEY("pane.detail"), tasks_describe,
@@ -450,11 +450,11 @@ enum actions_view_item {
 };
 
 static const char *const actions_view_keys[AVI_COUNT] = {
-    MSG_KEY("tasks.view.all"),         MSG_KEY("tasks.view.overdue"),
-    MSG_KEY("tasks.view.stale"),       MSG_KEY("tasks.view.status"),
-    MSG_KEY("tasks.view.unit"),        MSG_KEY("tasks.view.sort_plan"),
-    MSG_KEY("tasks.view.sort_due"),    MSG_KEY("tasks.view.sort_status"),
-    MSG_KEY("tasks.view.sort_unit"),   MSG_KEY("tasks.view.sort_late"),
+    MSG_KEY("tasks.view.all"),       MSG_KEY("tasks.view.overdue"),
+    MSG_KEY("tasks.view.stale"),     MSG_KEY("tasks.view.status"),
+    MSG_KEY("tasks.view.unit"),      MSG_KEY("tasks.view.sort_plan"),
+    MSG_KEY("tasks.view.sort_due"),  MSG_KEY("tasks.view.sort_status"),
+    MSG_KEY("tasks.view.sort_unit"), MSG_KEY("tasks.view.sort_late"),
     MSG_KEY("tasks.view.archived"),
 };
 

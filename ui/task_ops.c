@@ -57,8 +57,20 @@ static const struct ops_field ops_task_fields[] = {
     {MSG_KEY("task.f.body"), UI_FIELD_MULTILINE, 0, "body"},
 };
 
-enum { TF_ACTION, TF_TITLE, TF_LEAD, TF_CO, TF_START, TF_DUE, TF_STATUS, TF_PERCENT, TF_ENT,
-       TF_INST, TF_BODY, TF_COUNT };
+enum {
+    TF_ACTION,
+    TF_TITLE,
+    TF_LEAD,
+    TF_CO,
+    TF_START,
+    TF_DUE,
+    TF_STATUS,
+    TF_PERCENT,
+    TF_ENT,
+    TF_INST,
+    TF_BODY,
+    TF_COUNT
+};
 
 static const struct ops_field ops_progress_fields[] = {
     {MSG_KEY("progress.f.progress"), UI_FIELD_MULTILINE, 1, "progress"},
@@ -72,8 +84,18 @@ static const struct ops_field ops_progress_fields[] = {
     {MSG_KEY("progress.f.date"), UI_FIELD_DATE, 1, "report_date"},
 };
 
-enum { PF_PROGRESS, PF_PROBLEMS, PF_NEXT, PF_PERIOD, PF_PERCENT, PF_STATUS, PF_UNIT, PF_PERSON,
-       PF_DATE, PF_COUNT };
+enum {
+    PF_PROGRESS,
+    PF_PROBLEMS,
+    PF_NEXT,
+    PF_PERIOD,
+    PF_PERCENT,
+    PF_STATUS,
+    PF_UNIT,
+    PF_PERSON,
+    PF_DATE,
+    PF_COUNT
+};
 
 static const struct ops_field ops_milestone_fields[] = {
     {MSG_KEY("milestone.f.title"), UI_FIELD_TEXT, 1, "title"},
@@ -187,7 +209,8 @@ ops_check_units(const char *value, void *arg, char *msgbuf, size_t size)
 
     names = task_split_names(value, &n);
     for (i = 0; i < n && rc == 0; i++) {
-        if (task_unit_resolve(ops_db(o), names[i], "", id, official, sizeof official, &e) != ERR_OK) {
+        if (task_unit_resolve(ops_db(o), names[i], "", id, official, sizeof official, &e) !=
+            ERR_OK) {
             snprintf(msgbuf, size, "%s", e.msg);
             rc = -1;
         }
@@ -520,8 +543,8 @@ ops_progress_form(struct ui_task_ops *o, const struct db_task *t, const struct d
     free(title);
     ops_status_choices(o, f, PF_STATUS);
     ui_form_set_check(f, PF_UNIT, ops_check_units, o);
-    if (progress_defaults(ops_db(o), t->id, ops_user(o), unit ? unit : "", ui_app_today(o->app),
-                          &d, NULL) == ERR_OK) {
+    if (progress_defaults(ops_db(o), t->id, ops_user(o), unit ? unit : "", ui_app_today(o->app), &d,
+                          NULL) == ERR_OK) {
         ui_form_set(f, PF_PERIOD, d.period);
         ui_form_set(f, PF_DATE, d.report_date);
         ui_form_set(f, PF_UNIT, d.unit);
@@ -656,9 +679,10 @@ enum ops_menu_item {
 };
 
 static const char *const ops_menu_keys[OPS_M_COUNT] = {
-    MSG_KEY("task.menu.progress"),   MSG_KEY("task.menu.status"),     MSG_KEY("task.menu.edit"),
-    MSG_KEY("task.menu.milestone_add"), MSG_KEY("task.menu.milestones"),
-    MSG_KEY("task.menu.reports"),    MSG_KEY("task.menu.restore"),   MSG_KEY("task.menu.delete"),
+    MSG_KEY("task.menu.progress"),     MSG_KEY("task.menu.status"),
+    MSG_KEY("task.menu.edit"),         MSG_KEY("task.menu.milestone_add"),
+    MSG_KEY("task.menu.milestones"),   MSG_KEY("task.menu.reports"),
+    MSG_KEY("task.menu.restore"),      MSG_KEY("task.menu.delete"),
     MSG_KEY("task.menu.restore_task"),
 };
 
@@ -707,16 +731,35 @@ ops_menu_done(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
         return;
     snprintf(task, sizeof task, "%s", o->task_id);
     switch (atoi(code)) {
-    case OPS_M_PROGRESS: ui_task_ops_progress(o, task); break;
-    case OPS_M_STATUS: ui_task_ops_status(o, task); break;
-    case OPS_M_EDIT: ui_task_ops_edit(o, task); break;
-    case OPS_M_MILESTONE_ADD: ops_milestone_form(o, NULL); break;
-    case OPS_M_MILESTONES: ops_milestones(o); break;
-    case OPS_M_REPORTS: ops_reports(o); break;
-    case OPS_M_RESTORE: ops_restore(o); break;
-    case OPS_M_DELETE: ui_task_ops_delete(o, task); break;
-    case OPS_M_RESTORE_TASK: ops_restore_task_done(o); break;
-    default: break;
+    case OPS_M_PROGRESS:
+        ui_task_ops_progress(o, task);
+        break;
+    case OPS_M_STATUS:
+        ui_task_ops_status(o, task);
+        break;
+    case OPS_M_EDIT:
+        ui_task_ops_edit(o, task);
+        break;
+    case OPS_M_MILESTONE_ADD:
+        ops_milestone_form(o, NULL);
+        break;
+    case OPS_M_MILESTONES:
+        ops_milestones(o);
+        break;
+    case OPS_M_REPORTS:
+        ops_reports(o);
+        break;
+    case OPS_M_RESTORE:
+        ops_restore(o);
+        break;
+    case OPS_M_DELETE:
+        ui_task_ops_delete(o, task);
+        break;
+    case OPS_M_RESTORE_TASK:
+        ops_restore_task_done(o);
+        break;
+    default:
+        break;
     }
 }
 

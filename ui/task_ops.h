@@ -21,8 +21,7 @@ struct ui_app;
 
 /* Called after a write succeeded; what says what was saved (for the
  * status line) and id is the record's key (the new task's after an add). */
-typedef void (*ui_task_saved_fn)(struct ui_app *app, void *arg, const char *what,
-                                 const char *id);
+typedef void (*ui_task_saved_fn)(struct ui_app *app, void *arg, const char *what, const char *id);
 
 struct ui_task_ops {
     struct ui_app *app;
@@ -38,8 +37,7 @@ struct ui_task_ops {
 };
 
 /* Sets up ops for app; saved(app, arg, …) follows every successful write. */
-void ui_task_ops_init(struct ui_task_ops *o, struct ui_app *app, ui_task_saved_fn saved,
-                      void *arg);
+void ui_task_ops_init(struct ui_task_ops *o, struct ui_app *app, ui_task_saved_fn saved, void *arg);
 
 /* Frees what o holds. */
 void ui_task_ops_free(struct ui_task_ops *o);

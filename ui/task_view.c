@@ -216,8 +216,7 @@ view_fields(struct ui_app *app, const struct db_task *t, struct ui_detail *d)
 }
 
 static void
-view_milestones(struct ui_app *app, const struct db_task *t, const char *today,
-                struct ui_detail *d)
+view_milestones(struct ui_app *app, const struct db_task *t, const char *today, struct ui_detail *d)
 {
     struct db_milestone *m;
     size_t n, i;
@@ -247,9 +246,9 @@ view_milestones(struct ui_app *app, const struct db_task *t, const char *today,
 static void
 view_report(const struct db_report *r, struct ui_detail *d)
 {
-    char *line = msg_format("task.report.head", r->period, r->report_date,
-                            r->unit ? r->unit : msg("detail.none"), r->person ? r->person : "",
-                            NULL);
+    char *line =
+        msg_format("task.report.head", r->period, r->report_date,
+                   r->unit ? r->unit : msg("detail.none"), r->person ? r->person : "", NULL);
 
     ui_detail_add(d, UI_ROLE_LABEL, line);
     free(line);
