@@ -209,13 +209,13 @@ db_pilot_state_put(struct db *db, const struct db_pilot_state *s, struct err *e)
 }
 
 int
-db_pilot_event_add(struct db *db, const char *project, const char *from, const char *to,
-                   const char *on, const char *note, struct err *e)
+db_pilot_event_add(struct db *db, const char *project, const char *kind, const char *from,
+                   const char *to, const char *on, const char *note, struct err *e)
 {
     static const char sql[] =
         "INSERT INTO pilot_stage_event(id, project_id, from_stage_id, to_stage_id, moved_on, note,"
-        " created_at, created_by, updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-        " ?7, ?8)";
+        " created_at, created_by, updated_at, updated_by, kind) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+        " ?8, ?7, ?8, ?9)";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     char key[UUID_LEN + 1];
 
@@ -230,6 +230,7 @@ db_pilot_event_add(struct db *db, const char *project, const char *from, const c
     db_bind_text(st, 6, note);
     sqlite3_bind_text(st, 7, db_now(db), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 8, db_user(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 9, kind, -1, SQLITE_TRANSIENT);
     return db_exec_stmt(db, st, e);
 }
 
@@ -287,7 +288,7 @@ db_pilot_last_from(struct db *db, const char *project, char from[40], struct err
     static const char sql[] =
         "SELECT ev.from_stage_id FROM pilot_stage_event ev JOIN pilot_project p"
         " ON p.id = ev.project_id AND p.stage_id = ev.to_stage_id"
-        " WHERE ev.project_id = ?1 AND ev.from_stage_id IS NOT ev.to_stage_id"
+        " WHERE ev.project_id = ?1 AND ev.kind IN ('advance', 'exit')"
         " ORDER BY ev.rowid DESC LIMIT 1";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     int r;

@@ -56,9 +56,10 @@ int db_pilot_item_put(struct db *db, const char *project, const char *item, cons
 /* Inside db_write: writes the stage fields of s (stage, since, run, exit). */
 int db_pilot_state_put(struct db *db, const struct db_pilot_state *s, struct err *e);
 
-/* Inside db_write: adds a move of project from (NULL: none) to on date. */
-int db_pilot_event_add(struct db *db, const char *project, const char *from, const char *to,
-                       const char *on, const char *note, struct err *e);
+/* Inside db_write: adds a move of kind ("advance", "back", "exit",
+ * "extend") of project from (NULL: none) to on date. */
+int db_pilot_event_add(struct db *db, const char *project, const char *kind, const char *from,
+                       const char *to, const char *on, const char *note, struct err *e);
 
 struct db_pilot_event {
     char *moved_on, *from_stage, *to_stage, *note, *by, *at;
@@ -69,7 +70,8 @@ int db_pilot_events(struct db *db, const char *project, struct db_pilot_event **
                     struct err *e);
 void db_pilot_events_free(struct db_pilot_event *ev, size_t n);
 
-/* The stage of the most recent move of project into its current stage. */
+/* The stage the latest forward move (advance or exit) into project's
+ * current stage came from; "" when there is none. */
 int db_pilot_last_from(struct db *db, const char *project, char from[40], struct err *e);
 
 /* Which projects a list shows. */

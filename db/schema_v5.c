@@ -79,13 +79,15 @@ const char *const db_schema_v5[] = {
     " UNIQUE (project_id, item_id))",
 
 
-    /* Each move of a project between stages: when, from where, by whom
-     * (created_by), and why. */
+    /* Each move of a project between stages: when, from where, what kind
+     * of move (forward, a correction back, leaving, a run extended in
+     * place), by whom (created_by), and why. */
     "CREATE TABLE pilot_stage_event ("
     " id TEXT PRIMARY KEY NOT NULL,"
     " project_id TEXT NOT NULL REFERENCES pilot_project(id),"
     " from_stage_id TEXT REFERENCES pilot_stage(id),"
     " to_stage_id TEXT NOT NULL REFERENCES pilot_stage(id),"
+    " kind TEXT NOT NULL DEFAULT 'advance' CHECK (kind IN ('advance','back','exit','extend')),"
     " moved_on TEXT NOT NULL,"
     " note TEXT,"
     " " STAMPS ")",

@@ -162,7 +162,7 @@ pilot_check_date(const char *date, const char *today, const char *since, struct 
 /* A move to write: the new state and the event. */
 struct pilot_move {
     struct db_pilot_state *st;
-    const char *from, *to, *on, *note;
+    const char *kind, *from, *to, *on, *note;
 };
 
 static int
@@ -172,7 +172,7 @@ pilot_move_tx(struct db *db, void *arg, struct err *e)
     int rc = db_pilot_state_put(db, m->st, e);
 
     if (rc == ERR_OK)
-        rc = db_pilot_event_add(db, m->st->id, m->from, m->to, m->on, m->note, e);
+        rc = db_pilot_event_add(db, m->st->id, m->kind, m->from, m->to, m->on, m->note, e);
     return rc;
 }
 
@@ -184,13 +184,13 @@ pilot_set(char **slot, const char *v)
     *slot = v ? xstrdup(v) : NULL;
 }
 
-/* Writes s->st moved to stage to on date, as user, with the event. */
+/* Writes s->st moved (a move of kind) to stage to on date, as user, with the event. */
 static int
-pilot_write_move(struct db *db, const char *user, struct pilot_status *s, const char *to,
-                 const char *on, const char *note, struct err *e)
+pilot_write_move(struct db *db, const char *user, struct pilot_status *s, const char *kind,
+                 const char *to, const char *on, const char *note, struct err *e)
 {
     char from[40];
-    struct pilot_move m = {&s->st, from, to, on, note};
+    struct pilot_move m = {&s->st, kind, from, to, on, note};
 
     snprintf(from, sizeof from, "%s", s->st.stage_id);
     if (from[0] == '\0')
@@ -244,7 +244,7 @@ pilot_advance(struct db *db, const char *user, const struct pilot_rules *r, cons
         pilot_set(&s.st.run_start, date);
     if (cur && strcmp(cur->kind, "run") == 0)
         pilot_set(&s.st.run_end, date);
-    rc = pilot_write_move(db, user, &s, next->id, date, note, e);
+    rc = pilot_write_move(db, user, &s, "advance", next->id, date, note, e);
 out:
     pilot_status_free(&s);
     return rc;
@@ -307,7 +307,7 @@ pilot_back(struct db *db, const char *user, const char *today, const char *id, c
     }
     pilot_set(&s.st.stage_since, date);
     why = xasprintf("退回%s%s", note && *note ? "：" : "", note ? note : "");
-    rc = pilot_write_move(db, user, &s, s.stages[to].id, date, why, e);
+    rc = pilot_write_move(db, user, &s, "back", s.stages[to].id, date, why, e);
 out:
     free(why);
     pilot_status_free(&s);
@@ -319,16 +319,15 @@ static const struct db_pilot_item *
 pilot_find_item(const struct pilot_status *s, const char *text)
 {
     const struct db_pilot_stage *st;
-    size_t i, j, k;
+    size_t j, k;
 
     for (k = 0; k <= s->nstages; k++) {
         if (k == 0 && s->cur < 0)
             continue;
         st = k == 0 ? &s->stages[s->cur] : &s->stages[k - 1];
         for (j = 0; j < st->nitems; j++) {
-            i = j;
-            if (strcmp(st->items[i].name, text) == 0 || strcmp(st->items[i].code, text) == 0)
-                return &st->items[i];
+            if (strcmp(st->items[j].name, text) == 0 || strcmp(st->items[j].code, text) == 0)
+                return &st->items[j];
         }
     }
     return NULL;
@@ -467,7 +466,7 @@ pilot_exit(struct db *db, const char *user, const char *today, const char *id, c
     pilot_set(&s.st.exit_mode, mode);
     pilot_set(&s.st.exit_date, date);
     pilot_set(&s.st.stage_since, date);
-    rc = pilot_write_move(db, user, &s, exit_id, date, note, e);
+    rc = pilot_write_move(db, user, &s, "exit", exit_id, date, note, e);
 out:
     pilot_status_free(&s);
     return rc;
@@ -512,7 +511,7 @@ pilot_extend(struct db *db, const char *user, const struct pilot_rules *r, const
     pilot_set(&s.st.extended_on, date);
     why = xasprintf("中试运行延期 %d 年", years);
     snprintf(stage, sizeof stage, "%s", s.st.stage_id);
-    rc = pilot_write_move(db, user, &s, stage, date, why, e);
+    rc = pilot_write_move(db, user, &s, "extend", stage, date, why, e);
 out:
     free(why);
     pilot_status_free(&s);
