@@ -50,6 +50,7 @@ static const struct config_key config_keys[] = {
     {"rules:cert_expiry_months", CONFIG_INT, "6", 1, 36, NULL},
     {"rules:pilot_run_years", CONFIG_INT, "2", 1, 10, NULL},
     {"rules:pilot_extension_years", CONFIG_INT, "1", 0, 10, NULL},
+    {"rules:pilot_warn_days", CONFIG_INT, "90", 1, 365, NULL},
     {"rules:double_base_year", CONFIG_INT, "2022", 2000, 2100, NULL},
     {"rules:three_zero_items", CONFIG_LIST, "研发活动,研发机构,发明专利", 3, 3, NULL},
 };
