@@ -6,5 +6,7 @@
 #include "src/cli.h"
 
 extern const struct cli_cmd cli_base_cmds[];
+extern const struct cli_cmd cli_ent_cmds[];
+extern const struct cli_cmd cli_funnel_cmds[];
 
 #endif
