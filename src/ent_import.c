@@ -3,6 +3,7 @@
  * adds, changes and refusals, then writing it in one transaction.
  */
 #include "src/ent_import.h"
+#include "src/ent_import_priv.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,311 +20,6 @@
 #include "src/strbuf.h"
 #include "src/uuid.h"
 #include "src/xmalloc.h"
-
-/* What a column holds. */
-enum imp_kind {
-    IMP_NONE,
-    IMP_IGNORE, /* known, not imported (序号, 当前梯度) */
-    IMP_NAME,
-    IMP_SHORT,
-    IMP_CODE,
-    IMP_TOWNSHIP,
-    IMP_FIELD,
-    IMP_ABOVE,
-    IMP_MANUF,
-    IMP_ADDRESS,
-    IMP_CONTACT,
-    IMP_ESTABLISHED,
-    IMP_HT_DOMAIN,
-    IMP_AWARD,
-    IMP_STANDARD,
-    IMP_NOTES,
-    IMP_YEAR,
-    IMP_FIG, /* a yearly figure: see imp_col.fig */
-};
-
-static const struct {
-    enum imp_kind kind;
-    const char *label;
-    const char *headers[12];
-} imp_headers[] = {
-    {IMP_NAME, "企业名称", {"企业名称", "单位名称", "企业全称", "名称", "公司名称", "企业（单位）名称", "企业(单位)名称"}},
-    {IMP_SHORT, "企业简称", {"企业简称", "简称"}},
-    {IMP_CODE, "统一社会信用代码", {"统一社会信用代码", "社会信用代码", "信用代码", "统一代码", "社会统一信用代码"}},
-    {IMP_TOWNSHIP, "所属园区/苏木镇", {"所属园区/苏木镇", "所属园区（苏木镇）", "所属园区(苏木镇)", "园区/苏木镇", "所属园区", "所属苏木镇", "苏木镇", "所属地区", "所在园区", "所属镇", "属地", "所在地"}},
-    {IMP_FIELD, "行业领域", {"行业领域", "所属领域", "领域", "所属行业领域", "重点领域"}},
-    {IMP_ABOVE, "是否规上", {"是否规上", "是否规上企业", "规上企业", "是否规模以上", "规模以上", "规上"}},
-    {IMP_MANUF, "是否制造业", {"是否制造业", "制造业", "是否制造业企业"}},
-    {IMP_ADDRESS, "地址", {"地址", "注册地址", "企业地址", "通讯地址"}},
-    {IMP_CONTACT, "联系人", {"联系人", "联系方式", "联系电话", "联系人及电话"}},
-    {IMP_ESTABLISHED, "成立日期", {"成立日期", "成立时间", "注册日期", "注册时间"}},
-    {IMP_HT_DOMAIN, "高新技术领域", {"高新技术领域", "技术领域", "所属高新技术领域"}},
-    {IMP_AWARD, "国家科技奖年份", {"国家科技奖年份", "获奖年份"}},
-    {IMP_STANDARD, "主导制定标准年份", {"主导制定标准年份", "标准年份"}},
-    {IMP_NOTES, "备注", {"备注", "说明"}},
-    {IMP_YEAR, "年度", {"年度", "年份", "数据年度", "统计年度"}},
-    {IMP_IGNORE, "", {"序号", "当前梯度", "梯度", "编号"}},
-};
-
-struct imp_col {
-    enum imp_kind kind;
-    int fig;              /* for IMP_FIG */
-    int year;             /* a year written before the header, else 0 */
-    long long unit;       /* money unit of the column */
-};
-
-/* A string -> row index map (open addressing) for rows seen in the file. */
-struct imp_map {
-    char **key;
-    long *val;
-    size_t cap, n;
-};
-
-struct imp {
-    struct db *db;
-    struct ent_import *im;
-    struct imp_col *cols;
-    size_t ncols;
-    int has_year_col, has_fig, default_year;
-    struct imp_map by_code, by_name, by_year;
-    struct db_field *fields;
-    size_t nfields;
-};
-
-/* ---- the map ---- */
-
-static unsigned long
-imp_hash(const char *s)
-{
-    unsigned long h = 5381;
-
-    while (*s)
-        h = h * 33 + (unsigned char)*s++;
-    return h;
-}
-
-static long
-imp_map_get(const struct imp_map *m, const char *k)
-{
-    size_t i;
-
-    if (m->cap == 0)
-        return -1;
-    for (i = imp_hash(k) & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1)) {
-        if (strcmp(m->key[i], k) == 0)
-            return m->val[i];
-    }
-    return -1;
-}
-
-static void imp_map_put(struct imp_map *m, const char *k, long v);
-
-static void
-imp_map_grow(struct imp_map *m)
-{
-    struct imp_map old = *m;
-    size_t i;
-
-    m->cap = old.cap ? old.cap * 2 : 64;
-    m->n = 0;
-    m->key = xcalloc(m->cap, sizeof *m->key);
-    m->val = xcalloc(m->cap, sizeof *m->val);
-    for (i = 0; i < old.cap; i++) {
-        if (old.key[i]) {
-            imp_map_put(m, old.key[i], old.val[i]);
-            free(old.key[i]);
-        }
-    }
-    free(old.key);
-    free(old.val);
-}
-
-static void
-imp_map_put(struct imp_map *m, const char *k, long v)
-{
-    size_t i;
-
-    if ((m->n + 1) * 2 > m->cap)
-        imp_map_grow(m);
-    for (i = imp_hash(k) & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1)) {
-        if (strcmp(m->key[i], k) == 0)
-            return;
-    }
-    m->key[i] = xstrdup(k);
-    m->val[i] = v;
-    m->n++;
-}
-
-static void
-imp_map_free(struct imp_map *m)
-{
-    size_t i;
-
-    for (i = 0; i < m->cap; i++)
-        free(m->key[i]);
-    free(m->key);
-    free(m->val);
-}
-
-/* ---- headers ---- */
-
-/* Removes every ASCII and ideographic space from s, in place. */
-static void
-imp_squeeze(char *s)
-{
-    char *o = s;
-
-    while (*s) {
-        if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-            s++;
-        else if (strncmp(s, "　", 3) == 0)
-            s += 3;
-        else
-            *o++ = *s++;
-    }
-    *o = '\0';
-}
-
-/* If s ends in a unit (in brackets or bare), removes it and returns its yuan multiple (0: none). */
-static long long
-imp_strip_unit(char *s)
-{
-    static const struct {
-        const char *tail;
-        long long unit;
-    } tails[] = {
-        {"（万元）", ENT_MONEY_WAN}, {"(万元)", ENT_MONEY_WAN}, {"（元）", ENT_MONEY_YUAN},
-        {"(元)", ENT_MONEY_YUAN},     {"（亿元）", ENT_MONEY_YI}, {"(亿元)", ENT_MONEY_YI},
-        {"万元", ENT_MONEY_WAN},       {"亿元", ENT_MONEY_YI},     {"（人）", -1},
-        {"(人)", -1},                  {"（项）", -1},             {"(项)", -1},
-        {"（个）", -1},                {"(个)", -1},               {"（件）", -1},
-        {"(件)", -1},                  {"（分）", -1},             {"(分)", -1},
-        {"元", ENT_MONEY_YUAN},
-    };
-    size_t i, n = strlen(s), t;
-
-    for (i = 0; i < sizeof tails / sizeof tails[0]; i++) {
-        t = strlen(tails[i].tail);
-        if (n > t && strcmp(s + n - t, tails[i].tail) == 0) {
-            s[n - t] = '\0';
-            return tails[i].unit;
-        }
-    }
-    return 0;
-}
-
-/* If s starts with a year ("2024年" or "2024年度"), removes it and returns it. */
-static int
-imp_strip_year(char *s)
-{
-    int y = 0, i;
-    size_t skip;
-
-    for (i = 0; i < 4; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-        y = y * 10 + (s[i] - '0');
-    }
-    if (strncmp(s + 4, "年度", 6) == 0)
-        skip = 10;
-    else if (strncmp(s + 4, "年", 3) == 0)
-        skip = 7;
-    else
-        return 0;
-    if (y < 1990 || y > 2100 || s[skip] == '\0')
-        return 0;
-    memmove(s, s + skip, strlen(s + skip) + 1);
-    return y;
-}
-
-/* Works out what header h holds. */
-static struct imp_col
-imp_place(const char *h, long long default_unit)
-{
-    struct imp_col c = {IMP_NONE, -1, 0, default_unit};
-    char *s = xstrdup(h);
-    long long unit;
-    size_t i, j;
-
-    imp_squeeze(s);
-    c.year = imp_strip_year(s);
-    unit = imp_strip_unit(s);
-    if (unit > 0)
-        c.unit = unit;
-    for (i = 0; i < sizeof imp_headers / sizeof imp_headers[0] && c.kind == IMP_NONE; i++) {
-        for (j = 0; j < 12 && imp_headers[i].headers[j]; j++) {
-            if (strcmp(s, imp_headers[i].headers[j]) == 0)
-                c.kind = imp_headers[i].kind;
-        }
-    }
-    if (c.kind == IMP_NONE && (c.fig = ent_fig_by_header(s)) >= 0)
-        c.kind = IMP_FIG;
-    if (c.kind != IMP_FIG)
-        c.year = 0;
-    free(s);
-    return c;
-}
-
-static const char *
-imp_label(const struct imp_col *c)
-{
-    size_t i;
-
-    if (c->kind == IMP_FIG)
-        return ent_fig_info[c->fig].label;
-    for (i = 0; i < sizeof imp_headers / sizeof imp_headers[0]; i++) {
-        if (imp_headers[i].kind == c->kind)
-            return imp_headers[i].label;
-    }
-    return "";
-}
-
-static void
-imp_note_column(struct ent_import *im, const char *h, const struct imp_col *c)
-{
-    struct strbuf b = STRBUF_INIT;
-
-    strbuf_printf(&b, "“%s” → %s", h, c->kind == IMP_IGNORE ? "不导入" : imp_label(c));
-    if (c->year)
-        strbuf_printf(&b, "（%d 年）", c->year);
-    if (c->kind == IMP_FIG && ent_fig_info[c->fig].kind == ENT_FIG_MONEY)
-        strbuf_printf(&b, "，单位：%s",
-                      c->unit == ENT_MONEY_WAN ? "万元" : c->unit == ENT_MONEY_YI ? "亿元" : "元");
-    im->columns = xrealloc(im->columns, (im->ncolumns + 1) * sizeof *im->columns);
-    im->columns[im->ncolumns++] = strbuf_take(&b);
-}
-
-/* Reads the header row: places each column, reports what it cannot place. */
-static int
-imp_header(struct imp *x, const struct csv_row *h, long long unit, struct err *e)
-{
-    size_t i, j;
-    int have_key = 0;
-
-    x->cols = xcalloc(h->n ? h->n : 1, sizeof *x->cols);
-    x->ncols = h->n;
-    for (i = 0; i < h->n; i++) {
-        x->cols[i] = imp_place(h->fields[i], unit);
-        for (j = 0; j < i && x->cols[i].kind != IMP_NONE && x->cols[i].kind != IMP_IGNORE; j++) {
-            if (x->cols[j].kind == x->cols[i].kind && x->cols[j].fig == x->cols[i].fig &&
-                x->cols[j].year == x->cols[i].year)
-                x->cols[i].kind = IMP_NONE; /* the same thing twice: the first wins */
-        }
-        if (x->cols[i].kind == IMP_NONE) {
-            x->im->unknown = xrealloc(x->im->unknown, (x->im->nunknown + 1) * sizeof(char *));
-            x->im->unknown[x->im->nunknown++] = xstrdup(h->fields[i]);
-            continue;
-        }
-        imp_note_column(x->im, h->fields[i], &x->cols[i]);
-        have_key |= x->cols[i].kind == IMP_NAME || x->cols[i].kind == IMP_CODE;
-        x->has_year_col |= x->cols[i].kind == IMP_YEAR;
-        x->has_fig |= x->cols[i].kind == IMP_FIG;
-    }
-    if (!have_key)
-        return err_set(e, ERR_INVALID, "第 %ld 行的表头中找不到“企业名称”或“统一社会信用代码”列，"
-                                       "无法导入。", h->line);
-    return ERR_OK;
-}
 
 /* ---- one row ---- */
 
@@ -349,21 +45,37 @@ imp_refuse(struct ent_import_row *o, const char *fmt, ...)
     o->action = ENT_IMPORT_REFUSE;
 }
 
-/* A cell without spaces around it; NULL when empty. */
+/* 1 when s starts with a space the register trims (ASCII, tab, CR, LF, ideographic). */
+static size_t
+imp_space(const char *s, size_t n)
+{
+    if (n >= 1 && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+        return 1;
+    return n >= 3 && strncmp(s, "　", 3) == 0 ? 3 : 0;
+}
+
+/* A cell without spaces around it (as enterprise_check_record trims);
+ * NULL when empty. */
 static const char *
 imp_cell(const struct csv_row *r, size_t i, char **keep)
 {
-    char *s;
-    size_t n;
+    const char *s;
+    size_t n, k;
 
     if (i >= r->n)
         return NULL;
     s = r->fields[i];
-    while (*s == ' ' || *s == '\t')
-        s++;
     n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
+    while ((k = imp_space(s, n)) > 0)
+        s += k, n -= k;
+    for (;;) {
+        if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+            n--;
+        else if (n >= 3 && strncmp(s + n - 3, "　", 3) == 0)
+            n -= 3;
+        else
+            break;
+    }
     if (n == 0)
         return NULL;
     *keep = xstrndup(s, n);
@@ -567,10 +279,10 @@ imp_find(struct imp *x, struct ent_import_row *o, const char *code, const char *
     int r = 0;
 
     *in_db = 0;
-    if (code && (first = imp_map_get(&x->by_code, code)) < 0 && name)
-        first = imp_map_get(&x->by_name, name);
+    if (code && (first = ent_import_map_get(&x->by_code, code)) < 0 && name)
+        first = ent_import_map_get(&x->by_name, name);
     if (first < 0 && !code && name)
-        first = imp_map_get(&x->by_name, name);
+        first = ent_import_map_get(&x->by_name, name);
     if (first >= 0)
         return first;
     if (code && (r = db_ent_find_code(x->db, code, id, NULL)) < 0)
@@ -636,8 +348,8 @@ imp_ent_first(struct imp *x, struct ent_import_row *o, const struct imp_cells *c
     }
     strbuf_free(&why);
     if (code)
-        imp_map_put(&x->by_code, code, (long)(o - x->im->rows));
-    imp_map_put(&x->by_name, o->ent.name, (long)(o - x->im->rows));
+        ent_import_map_put(&x->by_code, code, (long)(o - x->im->rows));
+    ent_import_map_put(&x->by_name, o->ent.name, (long)(o - x->im->rows));
     return 0;
 }
 
@@ -722,9 +434,9 @@ imp_fig_merge(struct imp *x, struct ent_import_row *o, int k)
     int i, r = 0;
 
     snprintf(key, sizeof key, "%s:%d", o->ent.id, y->year);
-    if ((seen = imp_map_get(&x->by_year, key)) >= 0)
+    if ((seen = ent_import_map_get(&x->by_year, key)) >= 0)
         return imp_refuse(o, "%d 年的数据与第 %ld 行重复", y->year, x->im->rows[seen].line), -1;
-    imp_map_put(&x->by_year, key, (long)(o - x->im->rows));
+    ent_import_map_put(&x->by_year, key, (long)(o - x->im->rows));
     memset(&base, 0, sizeof base);
     for (i = 0; i < DB_FIG_COUNT; i++)
         base.v[i] = DB_ENT_UNKNOWN;
@@ -889,16 +601,16 @@ ent_import_read(struct db *db, const char *data, size_t len, long long money_uni
     snprintf(x.im->encoding, sizeof x.im->encoding, "%s", csv_reader_encoding(rd));
     if ((r = csv_next(rd, &row, e)) <= 0)
         rc = r < 0 ? ERR_INVALID : err_set(e, ERR_INVALID, "文件是空的。");
-    if (rc == ERR_OK && (rc = imp_header(&x, &row, money_unit > 0 ? money_unit : 1, e)) == ERR_OK)
+    if (rc == ERR_OK && (rc = ent_import_header(&x, &row, money_unit > 0 ? money_unit : 1, e)) == ERR_OK)
         rc = db_field_list(db, &x.fields, &x.nfields, e);
     while (rc == ERR_OK && (r = csv_next(rd, &row, e)) == 1)
         imp_row(&x, &row);
     if (rc == ERR_OK && r < 0)
         rc = ERR_INVALID;
     csv_reader_free(rd);
-    imp_map_free(&x.by_code);
-    imp_map_free(&x.by_name);
-    imp_map_free(&x.by_year);
+    ent_import_map_free(&x.by_code);
+    ent_import_map_free(&x.by_name);
+    ent_import_map_free(&x.by_year);
     db_field_list_free(x.fields, x.nfields);
     free(x.cols);
     if (rc != ERR_OK) {

@@ -49,7 +49,8 @@ ent_trim(char *s)
         return;
     n = strlen(s);
     for (;;) {
-        if (start < n && (s[start] == ' ' || s[start] == '\t'))
+        if (start < n && (s[start] == ' ' || s[start] == '\t' || s[start] == '\r' ||
+                          s[start] == '\n'))
             start++;
         else if (n - start >= 3 && strncmp(s + start, "　", 3) == 0)
             start += 3;
@@ -57,7 +58,8 @@ ent_trim(char *s)
             break;
     }
     for (;;) {
-        if (n > start && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        if (n > start && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+                          s[n - 1] == '\n'))
             n--;
         else if (n - start >= 3 && strncmp(s + n - 3, "　", 3) == 0)
             n -= 3;
