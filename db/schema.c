@@ -9,9 +9,11 @@
 #include <stddef.h>
 
 extern const char *const db_schema_v1[];
+extern const char *const db_schema_v6[];
 
 static const char *const *const migrations[] = {
     db_schema_v1,
+    db_schema_v6,
 };
 
 int
