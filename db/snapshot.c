@@ -20,7 +20,7 @@ snapshot_bind_real(sqlite3_stmt *st, int i, double v, int has)
 }
 
 int
-db_snapshot_put(struct db *db, const struct db_snapshot *s, struct err *e)
+db_snapshot_put(struct db *db, const struct db_snapshot *s, int *changed, struct err *e)
 {
     static const char sql[] =
         "INSERT INTO target_snapshot(id, month, as_of, plan_year, target_code, target_value,"
@@ -34,7 +34,9 @@ db_snapshot_put(struct db *db, const struct db_snapshot *s, struct err *e)
         " OR target_value IS NOT excluded.target_value OR value IS NOT excluded.value";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     char key[64], id[UUID_LEN + 1];
+    int rc;
 
+    *changed = 0;
     if (st == NULL)
         return ERR_DB;
     snprintf(key, sizeof key, "target_snapshot:%s:%s", s->month, s->code);
@@ -48,7 +50,9 @@ db_snapshot_put(struct db *db, const struct db_snapshot *s, struct err *e)
     snapshot_bind_real(st, 7, s->value, s->has_value);
     sqlite3_bind_text(st, 8, db_now(db), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 9, db_user(db), -1, SQLITE_STATIC);
-    return db_exec_stmt(db, st, e);
+    rc = db_exec_stmt(db, st, e);
+    *changed = rc == ERR_OK && db_last_changes(db) > 0;
+    return rc;
 }
 
 int

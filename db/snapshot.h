@@ -20,8 +20,9 @@ struct db_snapshot {
 };
 
 /* Inside db_write: stores s (by month and code). An identical row is left
- * alone, so taking the same snapshot twice changes nothing. */
-int db_snapshot_put(struct db *db, const struct db_snapshot *s, struct err *e);
+ * alone, so taking the same snapshot twice changes nothing; *changed is 1
+ * when the row was written. */
+int db_snapshot_put(struct db *db, const struct db_snapshot *s, int *changed, struct err *e);
 
 /* The rows of month (YYYY-MM), in code order; *n is 0 when none. The array
  * is the caller's (free). */

@@ -14,6 +14,7 @@
 /* Every command table, in the order --help lists them. */
 static const struct cli_cmd *const cli_tables[] = {
     cli_base_cmds,
+    cli_rep_cmds,
 };
 
 void

@@ -6,5 +6,6 @@
 #include "src/cli.h"
 
 extern const struct cli_cmd cli_base_cmds[];
+extern const struct cli_cmd cli_rep_cmds[];
 
 #endif
