@@ -56,7 +56,8 @@ static const struct config_key config_keys[] = {
 
 /* Roles a [theme] entry may colour, and the colour names. */
 static const char *const config_theme_roles[] = {
-    "title", "selection", "warning", "overdue", "ok", "tab", "status", NULL,
+    "title",  "selection", "warning", "overdue",       "ok",   "tab",    "status", "tab_active",
+    "header", "header_focus", "selection_dim", "fkey", "dialog", "label", "input", NULL,
 };
 static const char *const config_colours[] = {
     "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white", "default", NULL,

@@ -28,6 +28,10 @@ enum textw_align {
     TEXTW_CENTER,
 };
 
+/* Decodes one UTF-8 sequence at s (s < end) into *cp and returns its
+ * length in bytes; a bad byte gives U+FFFD and length 1. */
+size_t textw_decode(const char *s, const char *end, unsigned long *cp);
+
 /* Decodes the character at *p (p < end), advances *p past it, stores the
  * character to show in *wc (U+FFFD for bad input, ' ' for tab/CR/LF) and
  * returns its width in columns (0, 1 or 2). */
