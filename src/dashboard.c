@@ -98,6 +98,7 @@ dash_tier_row(void *arg, const char *const *cols, int n)
     t = &d->tiers[d->ntiers++];
     memset(t, 0, sizeof *t);
     snprintf(t->code, sizeof t->code, "%s", cols[0]);
+    snprintf(t->target_code, sizeof t->target_code, "%s", cols[3]);
     t->name = xstrdup(cols[1]);
     t->count = atol(cols[4]);
     for (i = 0; *cols[3] && i < d->targets->n; i++) {
