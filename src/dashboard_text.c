@@ -26,12 +26,14 @@ struct dash_row {
     const struct dash_drill *drill[DASH_CELLS];
     char num[DASH_CELLS][32];
     size_t n;
+    int gap; /* columns between cells */
 };
 
 static void
 dash_row_init(struct dash_row *r)
 {
     memset(r, 0, sizeof *r);
+    r->gap = 2;
 }
 
 static void
@@ -85,8 +87,9 @@ dash_push_row(struct dash_lines *l, const struct dash_row *r, enum dash_role rol
     for (i = 0; i < r->n; i++) {
         char *fit = textw_fit(r->cells[i], r->width[i], r->align[i]);
 
-        strbuf_puts(&b, i ? "  " : "");
-        x += i ? 2 : 0;
+        if (i > 0)
+            strbuf_printf(&b, "%*s", r->gap, "");
+        x += i ? r->gap : 0;
         strbuf_puts(&b, fit);
         free(fit);
         if (r->drill[i] && r->drill[i]->kind != DASH_DRILL_NONE) {
@@ -261,8 +264,18 @@ dash_action_drill(const struct dashboard *d, const struct dash_action *a, int s,
              s >= 0 ? d->statuses[s].name : "");
 }
 
+/* The width of status s's column: its name, at least four columns. */
+static int
+dash_status_width(const struct dashboard *d, size_t s)
+{
+    int w = textw_width(d->statuses[s].name);
+
+    return w < 4 ? 4 : w;
+}
+
 static void
-dash_action_row(const struct dashboard *d, const struct dash_action *a, struct dash_lines *l)
+dash_action_row(const struct dashboard *d, const struct dash_action *a, int namew,
+                struct dash_lines *l)
 {
     struct dash_drill drills[1 + DASH_MAX_STATUS];
     char *name = dash_action_name(a->name);
@@ -270,13 +283,14 @@ dash_action_row(const struct dashboard *d, const struct dash_action *a, struct d
     size_t s;
 
     dash_row_init(&r);
+    r.gap = 1;
     dash_action_drill(d, a, -1, &drills[0]);
-    dash_add_num(&r, 2, a->no, "", NULL);
-    dash_add(&r, 16, TEXTW_LEFT, name, NULL);
+    dash_add_num(&r, 1, a->no, "", NULL);
+    dash_add(&r, namew, TEXTW_LEFT, name, NULL);
     dash_add_num(&r, 4, a->total, "", &drills[0]);
     for (s = 0; s < d->nstatus; s++) {
         dash_action_drill(d, a, (int)s, &drills[1 + s]);
-        dash_add_num(&r, 6, a->by_status[s], "", &drills[1 + s]);
+        dash_add_num(&r, dash_status_width(d, s), a->by_status[s], "", &drills[1 + s]);
     }
     dash_add_num(&r, 6, a->percent, "%", NULL);
     dash_push_row(l, &r, DASH_ROLE_NORMAL);
@@ -284,8 +298,9 @@ dash_action_row(const struct dashboard *d, const struct dash_action *a, struct d
 }
 
 static void
-dash_actions(const struct dashboard *d, struct dash_lines *l)
+dash_actions(const struct dashboard *d, int width, struct dash_lines *l)
 {
+    int namew = width >= 100 ? 24 : 18;
     struct dash_row r;
     size_t i, s;
 
@@ -294,15 +309,16 @@ dash_actions(const struct dashboard *d, struct dash_lines *l)
     dash_push(l, "", DASH_ROLE_NORMAL);
     dash_push(l, msg("dash.sec.actions"), DASH_ROLE_HEADING);
     dash_row_init(&r);
-    dash_add(&r, 2, TEXTW_RIGHT, "", NULL);
-    dash_add(&r, 16, TEXTW_LEFT, msg("dash.col.action"), NULL);
+    r.gap = 1;
+    dash_add(&r, 1, TEXTW_RIGHT, "", NULL);
+    dash_add(&r, namew, TEXTW_LEFT, msg("dash.col.action"), NULL);
     dash_add(&r, 4, TEXTW_RIGHT, msg("dash.col.tasks"), NULL);
     for (s = 0; s < d->nstatus; s++)
-        dash_add(&r, 6, TEXTW_RIGHT, d->statuses[s].name, NULL);
+        dash_add(&r, dash_status_width(d, s), TEXTW_RIGHT, d->statuses[s].name, NULL);
     dash_add(&r, 6, TEXTW_RIGHT, msg("dash.col.percent"), NULL);
     dash_push_row(l, &r, DASH_ROLE_COLUMNS);
     for (i = 0; i < d->nactions; i++)
-        dash_action_row(d, &d->actions[i], l);
+        dash_action_row(d, &d->actions[i], namew, l);
 }
 
 static void
@@ -352,7 +368,7 @@ dashboard_lines(const struct dashboard *d, int width, struct dash_lines *out)
     if (d->targets->plan_year == 0)
         return;
     dash_targets(d, width, out);
-    dash_actions(d, out);
+    dash_actions(d, width, out);
     dash_tiers(d, width, out);
 }
 
