@@ -13,26 +13,40 @@
     " LEFT JOIN task_status s ON s.id = t.status_id"                                               \
     " WHERE t.archived_at IS NULL AND (?2 = 0 OR a.no = ?2) AND (?3 IS NULL OR s.code = ?3)"
 
-/* Live enterprises holding tier ?1 on ?2 (the event that shows it is te). */
-#define DRILL_TIER_WHERE                                                                           \
-    " FROM tier_event te JOIN tier t ON t.id = te.tier_id AND t.code = ?1"                         \
-    " JOIN enterprise e ON e.id = te.enterprise_id AND e.archived_at IS NULL"                      \
-    " WHERE te.kind = 'enter' AND te.archived_at IS NULL AND te.event_date <= ?2"                  \
-    " AND (te.valid_from IS NULL OR te.valid_from <= ?2)"                                          \
+/* An event showing that enterprise e holds tier ?1 on ?2. */
+#define DRILL_TIER_EVENT                                                                           \
+    " FROM tier_event te WHERE te.tier_id = (SELECT id FROM tier WHERE code = ?1)"                 \
+    " AND te.kind = 'enter' AND te.enterprise_id = e.id AND te.archived_at IS NULL"                \
+    " AND te.event_date <= ?2 AND (te.valid_from IS NULL OR te.valid_from <= ?2)"                  \
     " AND (te.valid_to IS NULL OR te.valid_to >= ?2)"                                              \
-    " AND NOT EXISTS (SELECT 1 FROM tier_event d WHERE d.enterprise_id = e.id"                     \
-    "  AND d.tier_id = te.tier_id AND d.kind = 'drop' AND d.archived_at IS NULL"                   \
+    " AND NOT EXISTS (SELECT 1 FROM tier_event d WHERE d.tier_id = te.tier_id"                     \
+    "  AND d.kind = 'drop' AND d.enterprise_id = e.id AND d.archived_at IS NULL"                   \
     "  AND d.event_date >= te.event_date AND d.event_date <= ?2)"
 
 static const char drill_task_count[] = "SELECT count(*)" DRILL_TASK_WHERE;
 static const char drill_task_page[] =
     "SELECT t.id, a.no || '.' || t.no, t.title, s.name, t.due_date, t.percent || '%', t.body"
     DRILL_TASK_WHERE " ORDER BY a.no, t.no LIMIT ?4 OFFSET ?5";
-static const char drill_tier_count[] = "SELECT count(DISTINCT e.id)" DRILL_TIER_WHERE;
+/* Counted from the events (one tier's, in their covering index); paged
+ * along the enterprises' name index, from a row (keyset) or an offset. */
+static const char drill_tier_count[] =
+    "SELECT count(DISTINCT te.enterprise_id) FROM tier_event te"
+    " WHERE te.tier_id = (SELECT id FROM tier WHERE code = ?1) AND te.kind = 'enter'"
+    " AND te.archived_at IS NULL AND te.event_date <= ?2"
+    " AND (te.valid_from IS NULL OR te.valid_from <= ?2)"
+    " AND (te.valid_to IS NULL OR te.valid_to >= ?2)"
+    " AND te.enterprise_id NOT IN (SELECT id FROM enterprise WHERE archived_at IS NOT NULL)"
+    " AND NOT EXISTS (SELECT 1 FROM tier_event d WHERE d.tier_id = te.tier_id"
+    "  AND d.kind = 'drop' AND d.enterprise_id = te.enterprise_id AND d.archived_at IS NULL"
+    "  AND d.event_date >= te.event_date AND d.event_date <= ?2)";
 static const char drill_tier_page[] =
-    "SELECT e.id, e.name, e.credit_code, max(te.evidence_no), max(te.valid_to), e.township,"
-    " (SELECT name FROM industry_field f WHERE f.id = e.field_id)" DRILL_TIER_WHERE
-    " GROUP BY e.id ORDER BY e.name, e.id LIMIT ?3 OFFSET ?4";
+    "SELECT e.id, e.name, e.credit_code, (SELECT te.evidence_no" DRILL_TIER_EVENT
+    " ORDER BY te.event_date DESC LIMIT 1), (SELECT te.valid_to" DRILL_TIER_EVENT
+    " ORDER BY te.event_date DESC LIMIT 1), e.township,"
+    " (SELECT name FROM industry_field f WHERE f.id = e.field_id), e.rowid"
+    " FROM enterprise e WHERE e.archived_at IS NULL AND (?5 IS NULL OR e.name > ?5"
+    " OR (e.name = ?5 AND e.rowid > ?6)) AND EXISTS (SELECT 1" DRILL_TIER_EVENT ")"
+    " ORDER BY e.name, e.rowid LIMIT ?3 OFFSET ?4";
 
 /* Prepares the statement of q (count or page) and binds its filter;
  * *next gets the first parameter left for LIMIT. */
@@ -91,7 +105,11 @@ db_drill_page(struct db *db, const struct db_drill_query *q, long offset, int li
         return ERR_DB;
     }
     sqlite3_bind_int(st, next, limit);
-    sqlite3_bind_int64(st, next + 1, offset);
+    sqlite3_bind_int64(st, next + 1, q->after_name ? 0 : offset);
+    if (q->kind == DB_DRILL_TIER) {
+        db_bind_text(st, next + 2, q->after_name);
+        sqlite3_bind_int64(st, next + 3, q->after_rowid);
+    }
     while (*n < (size_t)limit && (r = db_step_row(db, st, e)) > 0) {
         db_col_copy(st, 0, rows[*n].id, sizeof rows[*n].id);
         for (i = 0; i < DB_DRILL_CELLS; i++) {
@@ -99,6 +117,8 @@ db_drill_page(struct db *db, const struct db_drill_query *q, long offset, int li
 
             rows[*n].cell[i] = t ? t : xstrdup("");
         }
+        if (q->kind == DB_DRILL_TIER)
+            rows[*n].rowid = sqlite3_column_int64(st, 1 + DB_DRILL_CELLS);
         (*n)++;
     }
     sqlite3_reset(st);

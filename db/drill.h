@@ -25,10 +25,16 @@ struct db_drill_query {
     const char *status;  /* tasks: status code, NULL for any */
     const char *tier;    /* tier: the tier's code */
     const char *as_of;   /* tier: the date */
+    /* tier: when after_name is set, the page starts after the enterprise of
+     * that name and rowid, and the offset is ignored: scrolling costs one
+     * page, not offset rows */
+    const char *after_name;
+    long long after_rowid;
 };
 
 struct db_drill_row {
     char id[40];
+    long long rowid;          /* tier: the enterprise's, for keyset paging */
     char *cell[DB_DRILL_CELLS]; /* owned; "" for empty */
 };
 

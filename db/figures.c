@@ -5,36 +5,6 @@
 
 #include "db/db_priv.h"
 
-int
-db_figures_tier_count(struct db *db, const char *code, const char *as_of, long *count,
-                      struct err *e)
-{
-    static const char sql[] =
-        "SELECT count(DISTINCT te.enterprise_id) FROM tier t"
-        " JOIN tier_event te ON te.tier_id = t.id"
-        " JOIN enterprise en ON en.id = te.enterprise_id AND en.archived_at IS NULL"
-        " WHERE t.target_code = ?1 AND te.kind = 'enter' AND te.archived_at IS NULL"
-        " AND te.event_date <= ?2"
-        " AND (te.valid_from IS NULL OR te.valid_from <= ?2)"
-        " AND (te.valid_to IS NULL OR te.valid_to >= ?2)"
-        " AND NOT EXISTS (SELECT 1 FROM tier_event d WHERE d.enterprise_id = te.enterprise_id"
-        "  AND d.tier_id = te.tier_id AND d.kind = 'drop' AND d.archived_at IS NULL"
-        "  AND d.event_date >= te.event_date AND d.event_date <= ?2)";
-    sqlite3_stmt *st = db_stmt(db, sql, e);
-    int r;
-
-    *count = 0;
-    if (st == NULL)
-        return ERR_DB;
-    sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, as_of, -1, SQLITE_TRANSIENT);
-    if ((r = db_step_row(db, st, e)) < 0)
-        return ERR_DB;
-    *count = r ? (long)sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    return ERR_OK;
-}
-
 #define FIGURES_MAX_COLS 32
 
 /* Steps st to the end, handing each row to fn; resets st. */
@@ -113,11 +83,11 @@ db_figures_action_status(struct db *db, int plan_year, db_figures_row_fn fn, voi
                          struct err *e)
 {
     static const char sql[] =
-        "SELECT a.no, a.name, coalesce(s.code, ''), count(t.id), coalesce(sum(t.percent), 0)"
+        "SELECT a.no, a.name, coalesce(s.code, ''), coalesce(x.n, 0), coalesce(x.pct, 0)"
         " FROM action a JOIN plan p ON p.id = a.plan_id AND p.year = ?1"
-        " LEFT JOIN task t ON t.action_id = a.id AND t.archived_at IS NULL"
-        " LEFT JOIN task_status s ON s.id = t.status_id"
-        " GROUP BY a.no, s.code ORDER BY a.no, s.sort";
+        " LEFT JOIN (SELECT action_id, status_id, count(*) AS n, sum(percent) AS pct FROM task"
+        "  WHERE archived_at IS NULL GROUP BY action_id, status_id) x ON x.action_id = a.id"
+        " LEFT JOIN task_status s ON s.id = x.status_id ORDER BY a.no, s.sort";
     sqlite3_stmt *st = db_stmt(db, sql, e);
 
     if (st == NULL)
@@ -141,17 +111,20 @@ int
 db_figures_tier_counts(struct db *db, const char *as_of, db_figures_row_fn fn, void *arg,
                        struct err *e)
 {
+    /* One pass over the events that can hold on ?1, tier by tier, in the
+     * covering index; archived enterprises come from their small index. */
     static const char sql[] =
-        "SELECT t.code, t.name, t.rank, coalesce(t.target_code, ''),"
-        " (SELECT count(DISTINCT te.enterprise_id) FROM tier_event te"
-        "  JOIN enterprise en ON en.id = te.enterprise_id AND en.archived_at IS NULL"
-        "  WHERE te.tier_id = t.id AND te.kind = 'enter' AND te.archived_at IS NULL"
+        "WITH held(tier_id, n) AS (SELECT te.tier_id, count(DISTINCT te.enterprise_id)"
+        "  FROM tier_event te WHERE te.kind = 'enter' AND te.archived_at IS NULL"
         "  AND te.event_date <= ?1 AND (te.valid_from IS NULL OR te.valid_from <= ?1)"
         "  AND (te.valid_to IS NULL OR te.valid_to >= ?1)"
-        "  AND NOT EXISTS (SELECT 1 FROM tier_event d WHERE d.enterprise_id = te.enterprise_id"
-        "   AND d.tier_id = te.tier_id AND d.kind = 'drop' AND d.archived_at IS NULL"
-        "   AND d.event_date >= te.event_date AND d.event_date <= ?1))"
-        " FROM tier t ORDER BY t.rank";
+        "  AND te.enterprise_id NOT IN (SELECT id FROM enterprise WHERE archived_at IS NOT NULL)"
+        "  AND NOT EXISTS (SELECT 1 FROM tier_event d WHERE d.tier_id = te.tier_id"
+        "   AND d.kind = 'drop' AND d.enterprise_id = te.enterprise_id AND d.archived_at IS NULL"
+        "   AND d.event_date >= te.event_date AND d.event_date <= ?1)"
+        "  GROUP BY te.tier_id)"
+        " SELECT t.code, t.name, t.rank, coalesce(t.target_code, ''), coalesce(h.n, 0)"
+        " FROM tier t LEFT JOIN held h ON h.tier_id = t.id ORDER BY t.rank";
     sqlite3_stmt *st = db_stmt(db, sql, e);
 
     if (st == NULL)

@@ -8,12 +8,6 @@
 
 #include "db/db.h"
 
-/* Live enterprises holding, on date as_of, a tier whose target_code is
- * code: the latest live event of that tier up to as_of is an 'enter' whose
- * validity (valid_from..valid_to, either open) covers as_of. */
-int db_figures_tier_count(struct db *db, const char *code, const char *as_of, long *count,
-                          struct err *e);
-
 /* Called with one row's columns as text (borrowed until it returns; ""
  * for NULL). Returning non-zero stops the walk with that code. */
 typedef int (*db_figures_row_fn)(void *arg, const char *const *cols, int ncols);
@@ -38,8 +32,9 @@ int db_figures_action_status(struct db *db, int plan_year, db_figures_row_fn fn,
 /* The task statuses in order: code, name, is_done (0/1). */
 int db_figures_statuses(struct db *db, db_figures_row_fn fn, void *arg, struct err *e);
 
-/* Every tier in rank order with the live enterprises holding it on as_of:
- * code, name, rank, target_code, count. */
+/* Every tier in rank order with the live enterprises holding it on as_of
+ * (the latest live 'enter' event of the tier covers the date and no
+ * 'drop' of it came since): code, name, rank, target_code, count. */
 int db_figures_tier_counts(struct db *db, const char *as_of, db_figures_row_fn fn, void *arg,
                            struct err *e);
 

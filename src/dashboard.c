@@ -86,28 +86,28 @@ dash_actions(struct db *db, struct dashboard *d, struct err *e)
     return rc;
 }
 
-static int
-dash_tier_row(void *arg, const char *const *cols, int n)
+/* The tier counts of the targets, each with the target it counts towards. */
+static void
+dash_tiers(struct dashboard *d)
 {
-    struct dashboard *d = arg;
-    struct dash_tier *t;
-    size_t i;
+    const struct targets *tg = d->targets;
+    size_t i, j;
 
-    (void)n;
-    d->tiers = xrealloc(d->tiers, (d->ntiers + 1) * sizeof *d->tiers);
-    t = &d->tiers[d->ntiers++];
-    memset(t, 0, sizeof *t);
-    snprintf(t->code, sizeof t->code, "%s", cols[0]);
-    snprintf(t->target_code, sizeof t->target_code, "%s", cols[3]);
-    t->name = xstrdup(cols[1]);
-    t->count = atol(cols[4]);
-    for (i = 0; *cols[3] && i < d->targets->n; i++) {
-        if (strcmp(d->targets->figs[i].code, cols[3]) == 0) {
-            t->has_target = d->targets->figs[i].has_target;
-            t->target = d->targets->figs[i].target;
+    d->tiers = xcalloc(tg->ntiers ? tg->ntiers : 1, sizeof *d->tiers);
+    for (i = 0; i < tg->ntiers; i++) {
+        struct dash_tier *t = &d->tiers[d->ntiers++];
+
+        snprintf(t->code, sizeof t->code, "%s", tg->tiers[i].code);
+        snprintf(t->target_code, sizeof t->target_code, "%s", tg->tiers[i].target_code);
+        t->name = xstrdup(tg->tiers[i].name);
+        t->count = tg->tiers[i].count;
+        for (j = 0; *t->target_code && j < tg->n; j++) {
+            if (strcmp(tg->figs[j].code, t->target_code) == 0) {
+                t->has_target = tg->figs[j].has_target;
+                t->target = tg->figs[j].target;
+            }
         }
     }
-    return 0;
 }
 
 int
@@ -122,7 +122,7 @@ dashboard_compute(struct db *db, const struct sumopts *o, struct dashboard **out
     if (rc == ERR_OK)
         rc = dash_actions(db, d, e);
     if (rc == ERR_OK)
-        rc = db_figures_tier_counts(db, o->as_of, dash_tier_row, d, e);
+        dash_tiers(d);
     if (rc != ERR_OK) {
         dashboard_free(d);
         d = NULL;

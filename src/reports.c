@@ -73,7 +73,7 @@ reports_run(struct db *db, const char *name, const struct sumopts *o, struct rep
 static void
 reports_target_row(struct report *r, const struct targets_fig *f, int i)
 {
-    char no[8], target[32], value[32], gap[32], share[16], prev[32], delta[32];
+    char no[16], target[32], value[32], gap[32], share[16], prev[32], delta[32];
     const char *cells[11];
 
     snprintf(no, sizeof no, "%d", i + 1);

@@ -18,34 +18,56 @@
 #include "src/period.h"
 #include "src/xmalloc.h"
 
-/* Computes f's value as of as_of for plan year year. */
-typedef int (*targets_source_fn)(struct db *db, const char *as_of, int year,
-                                 struct targets_fig *f, struct err *e);
+/* Computes f's value as of t->as_of for the plan year t->plan_year. */
+typedef int (*targets_source_fn)(struct db *db, const struct targets *t, struct targets_fig *f,
+                                 struct err *e);
 
 /* Enterprises holding the tier that counts towards f (tier.target_code). */
 static int
-targets_tier(struct db *db, const char *as_of, int year, struct targets_fig *f, struct err *e)
+targets_tier(struct db *db, const struct targets *t, struct targets_fig *f, struct err *e)
 {
-    long n = 0;
-    int rc = db_figures_tier_count(db, f->code, as_of, &n, e);
+    size_t i;
 
-    (void)year;
-    f->has_value = rc == ERR_OK;
-    f->value = (double)n;
-    return rc;
+    (void)db;
+    (void)e;
+    for (i = 0; i < t->ntiers; i++) {
+        if (strcmp(t->tiers[i].target_code, f->code) == 0) {
+            f->has_value = 1;
+            f->value += (double)t->tiers[i].count;
+        }
+    }
+    if (!f->has_value)
+        f->note = xstrdup("没有计入此目标的梯度");
+    return ERR_OK;
+}
+
+static int
+targets_tier_row(void *arg, const char *const *cols, int n)
+{
+    struct targets *t = arg;
+    struct targets_tier *x;
+
+    (void)n;
+    t->tiers = xrealloc(t->tiers, (t->ntiers + 1) * sizeof *t->tiers);
+    x = &t->tiers[t->ntiers++];
+    memset(x, 0, sizeof *x);
+    snprintf(x->code, sizeof x->code, "%s", cols[0]);
+    snprintf(x->target_code, sizeof x->target_code, "%s", cols[3]);
+    x->name = xstrdup(cols[1]);
+    x->count = atol(cols[4]);
+    return 0;
 }
 
 /* R&D spending / GDP of the plan year; the latest earlier year when the
  * plan year's figures are not in yet (they come out the next year). */
 static int
-targets_rd_intensity(struct db *db, const char *as_of, int year, struct targets_fig *f,
+targets_rd_intensity(struct db *db, const struct targets *t, struct targets_fig *f,
                      struct err *e)
 {
     struct db_rd_input *a;
+    int year = t->plan_year, rc;
     size_t n, i;
-    int rc;
 
-    (void)as_of;
     if ((rc = db_rd_input_list(db, &a, &n, e)) != ERR_OK)
         return rc;
     for (i = 0; i < n && a[i].year > year; i++)
@@ -64,11 +86,10 @@ targets_rd_intensity(struct db *db, const char *as_of, int year, struct targets_
 
 /* A target whose records are kept by a part of the program not yet present. */
 static int
-targets_pending(struct db *db, const char *as_of, int year, struct targets_fig *f, struct err *e)
+targets_pending(struct db *db, const struct targets *t, struct targets_fig *f, struct err *e)
 {
     (void)db;
-    (void)as_of;
-    (void)year;
+    (void)t;
     (void)e;
     f->note = xstrdup(strcmp(f->code, "new_rd") == 0 ? "需企业年度研发数据" : "需市级项目登记");
     return ERR_OK;
@@ -139,7 +160,7 @@ targets_plan(struct db *db, const char *as_of, struct db_plan *p, int *found, st
 
 /* Fills fig from the stored target t and its source. */
 static int
-targets_fill(struct db *db, const char *as_of, int year, const struct db_target *t,
+targets_fill(struct db *db, const struct targets *all, const struct db_target *t,
              struct targets_fig *f, struct err *e)
 {
     targets_source_fn fn = targets_source(t->code);
@@ -158,7 +179,7 @@ targets_fill(struct db *db, const char *as_of, int year, const struct db_target 
         f->note = xstrdup("没有可计算此目标的数据");
         return ERR_OK;
     }
-    return fn(db, as_of, year, f, e);
+    return fn(db, all, f, e);
 }
 
 int
@@ -188,11 +209,13 @@ targets_compute_bare(struct db *db, const char *as_of, struct targets **out, str
     t->plan_year = p.year;
     t->elapsed = period_year_elapsed(as_of, p.year);
     t->days_left = period_year_days_left(as_of, p.year);
-    rc = db_plan_targets(db, p.id, &dt, &n, e);
+    rc = db_figures_tier_counts(db, as_of, targets_tier_row, t, e);
+    if (rc == ERR_OK)
+        rc = db_plan_targets(db, p.id, &dt, &n, e);
     db_plan_free(&p);
     t->figs = xcalloc(n ? n : 1, sizeof *t->figs);
     for (i = 0; i < n && rc == ERR_OK; i++, t->n++) {
-        rc = targets_fill(db, as_of, t->plan_year, &dt[i], &t->figs[i], e);
+        rc = targets_fill(db, t, &dt[i], &t->figs[i], e);
         targets_judge(&t->figs[i], t->elapsed);
     }
     db_targets_free(dt, n);
@@ -270,7 +293,10 @@ targets_free(struct targets *t)
         free(t->figs[i].kind);
         free(t->figs[i].note);
     }
+    for (i = 0; i < t->ntiers; i++)
+        free(t->tiers[i].name);
     free(t->figs);
+    free(t->tiers);
     free(t);
 }
 

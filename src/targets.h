@@ -43,6 +43,14 @@ struct targets_fig {
     char *note;        /* owned; why there is no value, or what the value rests on; may be NULL */
 };
 
+/* Enterprises holding a tier on the date. */
+struct targets_tier {
+    char code[32];
+    char target_code[32]; /* the target it counts towards, "" if none */
+    char *name;           /* owned */
+    long count;
+};
+
 struct targets {
     int plan_year;
     char as_of[11];
@@ -51,6 +59,8 @@ struct targets {
     long days_left;     /* days left in the plan year after as_of */
     struct targets_fig *figs;
     size_t n;
+    struct targets_tier *tiers; /* every tier, in rank order */
+    size_t ntiers;
 };
 
 /* Computes the targets of the plan for as_of's year (or the nearest plan)

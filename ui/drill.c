@@ -55,6 +55,7 @@ drill_copy(const struct db_drill_row *r)
     int i;
 
     memcpy(c->id, r->id, sizeof c->id);
+    c->rowid = r->rowid;
     for (i = 0; i < DB_DRILL_CELLS; i++)
         c->cell[i] = xstrdup(r->cell[i]);
     return c;
@@ -73,11 +74,18 @@ drill_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *ro
     struct ui_drill *d = ctx;
     struct db_drill_row *r;
     size_t got = 0, i;
-    int c;
+    int c, rc;
 
     (void)filter;
-    (void)hint;
-    if (db_drill_page(ui_app_db(d->app), &d->q, offset, n, &r, &got, NULL) != ERR_OK) {
+    if (d->q.kind == DB_DRILL_TIER && hint && hint->before && hint->before->rec) {
+        const struct db_drill_row *prev = hint->before->rec; /* seek from it */
+
+        d->q.after_name = prev->cell[0];
+        d->q.after_rowid = prev->rowid;
+    }
+    rc = db_drill_page(ui_app_db(d->app), &d->q, offset, n, &r, &got, NULL);
+    d->q.after_name = NULL;
+    if (rc != ERR_OK) {
         db_drill_rows_free(r, got);
         return 0;
     }
