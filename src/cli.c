@@ -20,6 +20,7 @@ static const struct cli_cmd *const cli_tables[] = {
     cli_funnel_cmds,
     cli_pilot_cmds,
     cli_reg_cmds,
+    cli_rep_cmds,
 };
 
 void

@@ -41,6 +41,7 @@ static const struct keymap_entry keymap_table[UI_ACT_COUNT] = {
     [UI_ACT_SECTION1 + 3] = {"section4", MSG_KEY("action.section4"), "4"},
     [UI_ACT_SECTION1 + 4] = {"section5", MSG_KEY("action.section5"), "5"},
     [UI_ACT_SECTION6] = {"section6", MSG_KEY("action.section6"), "6"},
+    [UI_ACT_EXPORT] = {"export", MSG_KEY("action.export"), "x,F6"},
 };
 
 static int keymap_keys[UI_ACT_COUNT][UI_KEYMAP_MAX_KEYS];

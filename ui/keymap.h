@@ -31,6 +31,7 @@ enum ui_action {
     UI_ACT_REFRESH,
     UI_ACT_SECTION1,
     UI_ACT_SECTION6 = UI_ACT_SECTION1 + 5,
+    UI_ACT_EXPORT, /* write what is shown to a file (报表) */
     UI_ACT_COUNT,
 };
 
