@@ -11,6 +11,7 @@
 #include "db/seed.h"
 #include "src/asset.h"
 #include "src/csv.h"
+#include "src/reg.h"
 #include "src/uuid.h"
 #include "src/xmalloc.h"
 
@@ -553,6 +554,8 @@ plan_load_tx(struct db *db, void *arg, struct err *e)
         else
             rc = plan_each(db, x, plan_files[i].file, plan_files[i].fn, e);
     }
+    if (rc == ERR_OK)
+        rc = reg_load(db, &x->stats->rows_added, e);
     return rc;
 }
 
