@@ -13,9 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include "src/strbuf.h"
+#include "src/textw.h"
 #include "src/xmalloc.h"
 
 enum config_type {
@@ -49,6 +51,7 @@ static const struct config_key config_keys[] = {
     {"rules:cert_expiry_months", CONFIG_INT, "6", 1, 36, NULL},
     {"rules:pilot_run_years", CONFIG_INT, "2", 1, 10, NULL},
     {"rules:pilot_extension_years", CONFIG_INT, "1", 0, 10, NULL},
+    {"rules:pilot_warn_days", CONFIG_INT, "90", 1, 365, NULL},
     {"rules:double_base_year", CONFIG_INT, "2022", 2000, 2100, NULL},
     {"rules:three_zero_items", CONFIG_LIST, "研发活动,研发机构,发明专利", 3, 3, NULL},
     {"rules:tech_sme_deadline", CONFIG_MONTHDAY, "09-30", 0, 0, NULL},
@@ -58,7 +61,8 @@ static const struct config_key config_keys[] = {
 
 /* Roles a [theme] entry may colour, and the colour names. */
 static const char *const config_theme_roles[] = {
-    "title", "selection", "warning", "overdue", "ok", "tab", "status", NULL,
+    "title",  "selection", "warning", "overdue",       "ok",   "tab",    "status", "tab_active",
+    "header", "header_focus", "selection_dim", "fkey", "dialog", "label", "input", NULL,
 };
 static const char *const config_colours[] = {
     "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white", "default", NULL,
@@ -84,36 +88,6 @@ struct config {
 
 /* ---- small text helpers ---- */
 
-/* Returns the length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
-size_t
-config_utf8_len(const unsigned char *s, size_t n)
-{
-    size_t len, i;
-    unsigned int cp;
-
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xc2 && s[0] <= 0xdf)
-        len = 2, cp = s[0] & 0x1fu;
-    else if (s[0] >= 0xe0 && s[0] <= 0xef)
-        len = 3, cp = s[0] & 0x0fu;
-    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-        len = 4, cp = s[0] & 0x07u;
-    else
-        return 0;
-    if (len > n)
-        return 0;
-    for (i = 1; i < len; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3fu);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-        return 0;
-    return len;
-}
-
 /* Returns 1 when s is valid UTF-8 without control characters. */
 static int
 config_text_ok(const char *s)
@@ -124,7 +98,7 @@ config_text_ok(const char *s)
     while (n > 0) {
         if (*p < 0x20 || *p == 0x7f)
             return 0;
-        if ((k = config_utf8_len(p, n)) == 0)
+        if ((k = textw_utf8_len((const char *)(p), n)) == 0)
             return 0;
         p += k;
         n -= k;
@@ -190,7 +164,7 @@ config_show(const char *v)
             strbuf_puts(&b, "…");
             break;
         }
-        k = config_utf8_len(p, n);
+        k = textw_utf8_len((const char *)(p), n);
         if (k == 0 || *p < 0x20 || *p == 0x7f)
             strbuf_putc(&b, '?'), k = k ? k : 1;
         else
@@ -252,7 +226,11 @@ config_default_value(const struct config_key *k)
     if (k->def)
         return xstrdup(k->def);
     if (strcmp(k->key, "user:name") == 0) {
+        struct passwd *pw = getpwuid(getuid());
+
         v = getenv("USER");
+        if (!(v && *v) && pw)
+            v = pw->pw_name; /* cron, ssh commands and containers often leave USER unset */
         if (v && *v && strlen(v) <= (size_t)k->max && config_text_ok(v))
             return xstrdup(v);
         return xstrdup("未命名用户");

@@ -97,7 +97,8 @@ main_screen(struct cli_ctx *ctx, const struct main_opts *o)
         fprintf(stderr, "tuwei：%s\n", e.msg);
         return 1;
     }
-    return 0;
+    /* Ended by SIGTERM or SIGHUP: say so in the exit status, as a shell would. */
+    return ui_last_signal() ? 128 + ui_last_signal() : 0;
 }
 
 int

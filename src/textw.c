@@ -15,11 +15,10 @@
 
 #define TEXTW_BAD 0xfffdUL
 
-/* Decodes one UTF-8 sequence at p; returns its length (1 for a bad byte,
- * with *cp set to U+FFFD). */
-static size_t
-textw_decode(const unsigned char *p, const unsigned char *end, unsigned long *cp)
+size_t
+textw_decode(const char *s, const char *send, unsigned long *cp)
 {
+    const unsigned char *p = (const unsigned char *)s, *end = (const unsigned char *)send;
     unsigned char b = p[0], lo = 0x80, hi = 0xbf;
     size_t n, i;
 
@@ -55,13 +54,22 @@ textw_decode(const unsigned char *p, const unsigned char *end, unsigned long *cp
     return n;
 }
 
+size_t
+textw_utf8_len(const char *s, size_t n)
+{
+    unsigned long cp;
+    size_t k = textw_decode(s, s + n, &cp);
+
+    return cp == TEXTW_BAD && k == 1 ? 0 : k;
+}
+
 int
 textw_next(const char **p, const char *end, wchar_t *wc)
 {
     unsigned long cp;
     int w;
 
-    *p += textw_decode((const unsigned char *)*p, (const unsigned char *)end, &cp);
+    *p += textw_decode(*p, end, &cp);
     if (cp == '\t' || cp == '\n' || cp == '\r') {
         *wc = L' ';
         return 1;
@@ -233,11 +241,11 @@ textw_is_opener(wchar_t wc)
 
 /* The state of one line being wrapped. */
 struct textw_cursor {
-    const char *start;   /* first byte of the line */
-    const char *brk;     /* last place the line may end, or NULL */
-    int brk_w;           /* the line's width up to brk */
-    int w;               /* width so far */
-    wchar_t prev;        /* last base character */
+    const char *start; /* first byte of the line */
+    const char *brk;   /* last place the line may end, or NULL */
+    int brk_w;         /* the line's width up to brk */
+    int w;             /* width so far */
+    wchar_t prev;      /* last base character */
     int prev_w;
 };
 
@@ -271,8 +279,7 @@ textw_note_break(struct textw_cursor *k, const char *c, wchar_t wc, int cw)
 
 /* Fills ln with one line starting at start; returns where the next starts. */
 static const char *
-textw_wrap_line(const char *s, const char *start, const char *end, int cols,
-                struct textw_line *ln)
+textw_wrap_line(const char *s, const char *start, const char *end, int cols, struct textw_line *ln)
 {
     struct textw_cursor k = {start, NULL, 0, 0, 0, 0};
     const char *q = start, *c, *stop = end, *next = end;

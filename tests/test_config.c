@@ -1,5 +1,7 @@
 /* test_config.c — defaults, loading INI files, warnings, bad values, overrides. */
 #include <criterion/criterion.h>
+#include <pwd.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,7 +122,9 @@ Test(config, defaults_without_environment)
     unsetenv("XDG_DATA_HOME");
     setenv("HOME", "/home/li", 1);
     c = config_defaults();
-    cr_expect_str_eq(config_get(c, "user:name"), "未命名用户");
+    /* With USER unset the account's login name is used. */
+    struct passwd *pw = getpwuid(getuid());
+    cr_expect_str_eq(config_get(c, "user:name"), pw ? pw->pw_name : "未命名用户");
     cr_expect_str_eq(config_get(c, "database:path"), "/home/li/.local/share/tuwei/tuwei.db");
     config_free(c);
 }

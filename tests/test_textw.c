@@ -33,21 +33,25 @@ Test(textw, invalid_utf8_is_one_replacement_per_bad_byte)
 {
     char *t;
 
-    cr_expect_eq(textw_width("a\xff" "b"), 3);
-    t = textw_clean("a\xff" "b");
-    cr_expect_str_eq(t, "a\xef\xbf\xbd" "b");
+    cr_expect_eq(textw_width("a\xff"
+                             "b"),
+                 3);
+    t = textw_clean("a\xff"
+                    "b");
+    cr_expect_str_eq(t, "a\xef\xbf\xbd"
+                        "b");
     free(t);
-    t = textw_clean("\xc0\xaf");   /* overlong '/' */
+    t = textw_clean("\xc0\xaf"); /* overlong '/' */
     cr_expect_str_eq(t, "\xef\xbf\xbd\xef\xbf\xbd");
     free(t);
-    t = textw_clean("\xe4\xb8");   /* '中' cut short */
+    t = textw_clean("\xe4\xb8"); /* '中' cut short */
     cr_expect_str_eq(t, "\xef\xbf\xbd\xef\xbf\xbd");
     free(t);
     t = textw_clean("\xed\xa0\x80"); /* a UTF-16 surrogate */
     cr_expect_eq(textw_width(t), 3);
     cr_expect_eq(strstr(t, "\xed"), NULL);
     free(t);
-    t = textw_clean("x\x1b[31my");  /* an escape never reaches the terminal */
+    t = textw_clean("x\x1b[31my"); /* an escape never reaches the terminal */
     cr_expect_str_eq(t, "x\xef\xbf\xbd[31my");
     free(t);
 }
@@ -72,7 +76,11 @@ Test(textw, truncate_never_splits_a_wide_character)
     t = textw_truncate("abcdef", 5);
     cr_expect_str_eq(t, "abc" TEXTW_ELLIPSIS);
     free(t);
-    t = textw_truncate("e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 3);
+    t = textw_truncate("e\xcc\x81"
+                       "e\xcc\x81"
+                       "e\xcc\x81"
+                       "e\xcc\x81",
+                       3);
     cr_expect_str_eq(t, "e\xcc\x81" TEXTW_ELLIPSIS, "the mark stays with its letter");
     free(t);
 }
@@ -80,8 +88,12 @@ Test(textw, truncate_never_splits_a_wide_character)
 Test(textw, fit_gives_exactly_the_width_asked)
 {
     static const char *samples[] = {
-        "达拉特旗科技“突围”工程2025年工作方案", "R&D经费投入强度达到1%以上", "😀ab中",
-        "e\xcc\x81xyz", "a\xff\xfe中", "",
+        "达拉特旗科技“突围”工程2025年工作方案",
+        "R&D经费投入强度达到1%以上",
+        "😀ab中",
+        "e\xcc\x81xyz",
+        "a\xff\xfe中",
+        "",
     };
     size_t i;
     int cols;
@@ -195,10 +207,15 @@ Test(textw, wrap_keeps_line_breaks_and_empty_lines)
 
 Test(textw, wrap_keeps_marks_with_their_letter_and_emoji_whole)
 {
-    static const char *const a[] = {"e\xcc\x81" "e\xcc\x81", "e\xcc\x81"};
+    static const char *const a[] = {"e\xcc\x81"
+                                    "e\xcc\x81",
+                                    "e\xcc\x81"};
     static const char *const b[] = {"😀", "😀"};
 
-    expect_wrap("e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 2, a, 2);
+    expect_wrap("e\xcc\x81"
+                "e\xcc\x81"
+                "e\xcc\x81",
+                2, a, 2);
     expect_wrap("😀😀", 3, b, 2);
 }
 
@@ -235,7 +252,8 @@ Test(textw, wrap_reports_lines_beyond_max)
 
 Test(textw, cursor_moves_by_whole_characters)
 {
-    static const char s[] = "a中e\xcc\x81" "b";
+    static const char s[] = "a中e\xcc\x81"
+                            "b";
     size_t len = strlen(s);
 
     cr_expect_eq(textw_next_char(s, len, 0), 1u);
