@@ -28,13 +28,14 @@ ent_asof_init(struct db *db, const struct config *cfg, const char *date, struct 
     snprintf(o->date, sizeof o->date, "%s", date);
     y = ent_date_year(date);
     ent_date_add_months(date, (int)(months > 0 ? months : 6), o->until);
-    snprintf(o->deadline, sizeof o->deadline, "%04d-%.5s", y, md && strlen(md) == 5 ? md : "09-30");
+    snprintf(o->deadline, sizeof o->deadline, "%04u-%.5s", (unsigned)y % 10000u,
+             md && strlen(md) == 5 ? md : "09-30");
     if (!ent_date_valid(o->deadline))
-        snprintf(o->deadline, sizeof o->deadline, "%04d-02-28", y);
+        snprintf(o->deadline, sizeof o->deadline, "%04u-02-28", (unsigned)y % 10000u);
     ent_date_add_days(o->deadline, -(days > 0 ? days : 60), warn_from);
-    snprintf(o->prev_first, sizeof o->prev_first, "%04d-01-01", y - 1);
-    snprintf(o->prev_last, sizeof o->prev_last, "%04d-12-31", y - 1);
-    snprintf(o->year_first, sizeof o->year_first, "%04d-01-01", y);
+    snprintf(o->prev_first, sizeof o->prev_first, "%04u-01-01", (unsigned)(y - 1) % 10000u);
+    snprintf(o->prev_last, sizeof o->prev_last, "%04u-12-31", (unsigned)(y - 1) % 10000u);
+    snprintf(o->year_first, sizeof o->year_first, "%04u-01-01", (unsigned)y % 10000u);
     if ((rc = db_tier_list(db, &t, &n, e)) != ERR_OK)
         return rc;
     for (i = 0; i < n; i++) {
@@ -107,7 +108,7 @@ funnel_tiers(struct db *db, struct ent_funnel *f, const struct ent_asof *a,
     char base_day[DB_DATE_LEN];
     int rc;
 
-    snprintf(base_day, sizeof base_day, "%04d-12-31", f->base_year);
+    snprintf(base_day, sizeof base_day, "%04u-12-31", (unsigned)f->base_year % 10000u);
     base.date = base_day;
     if ((rc = db_tier_list(db, &t, &n, e)) != ERR_OK)
         return rc;
