@@ -394,6 +394,35 @@ db_reg_find(struct db *db, const struct db_reg_ref *ref, const char *text, char 
 }
 
 int
+db_reg_labels(struct db *db, const struct db_reg_ref *ref, char ***names, size_t *n,
+              struct err *e)
+{
+    struct strbuf b = STRBUF_INIT;
+    sqlite3_stmt *st;
+    int r;
+
+    *names = NULL;
+    *n = 0;
+    if (!reg_ident(ref->table))
+        return err_set(e, ERR_INVALID, "内部错误：表名 %s 无效", ref->table);
+    strbuf_printf(&b, "SELECT %s AS label FROM %s r WHERE (%s)%s GROUP BY label ORDER BY min(%s),"
+                      " min(r.rowid)",
+                  ref->label, ref->table, ref->where ? ref->where : "1",
+                  ref->archivable ? " AND r.archived_at IS NULL" : "",
+                  ref->order ? ref->order : ref->label);
+    r = sqlite3_prepare_v2(db_handle(db), strbuf_str(&b), -1, &st, NULL);
+    strbuf_free(&b);
+    if (r != SQLITE_OK)
+        return db_fail(db, e, "准备查询");
+    while ((r = db_step_row(db, st, e)) > 0) {
+        *names = xrealloc(*names, (*n + 1) * sizeof **names);
+        (*names)[(*n)++] = db_col_text(st, 0);
+    }
+    sqlite3_finalize(st);
+    return r < 0 ? ERR_DB : ERR_OK;
+}
+
+int
 db_reg_label(struct db *db, const struct db_reg_ref *ref, const char *id, char **out,
              struct err *e)
 {

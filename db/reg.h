@@ -95,6 +95,11 @@ int db_reg_get(struct db *db, const struct db_reg_shape *s, const char *id, stru
 int db_reg_find(struct db *db, const struct db_reg_ref *ref, const char *text, char (*ids)[40],
                 int max, int *n, struct err *e);
 
+/* The distinct labels of ref's live rows in order (caller frees them with
+ * db_strings_free). */
+int db_reg_labels(struct db *db, const struct db_reg_ref *ref, char ***names, size_t *n,
+                  struct err *e);
+
 /* The label of ref's row id into a malloc'd *out (NULL when there is none). */
 int db_reg_label(struct db *db, const struct db_reg_ref *ref, const char *id, char **out,
                  struct err *e);

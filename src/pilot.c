@@ -134,6 +134,20 @@ pilot_missing_text(const struct pilot_status *s)
     return b.len ? strbuf_take(&b) : xstrdup("");
 }
 
+char *
+pilot_gate_message(const struct pilot_status *s)
+{
+    char *missing, *m;
+
+    if (s->nmissing == 0 || s->cur < 0 || s->next < 0)
+        return NULL;
+    missing = pilot_missing_text(s);
+    m = xasprintf("“%s”阶段还缺少：%s。补齐后才能进入“%s”。", s->stages[s->cur].name, missing,
+                  s->stages[s->next].name);
+    free(missing);
+    return m;
+}
+
 /* Refuses to change an archived project. */
 static int
 pilot_live(const struct pilot_status *s, struct err *e)
@@ -230,10 +244,8 @@ pilot_advance(struct db *db, const char *user, const struct pilot_rules *r, cons
         goto out;
     cur = s.cur >= 0 ? &s.stages[s.cur] : NULL;
     next = &s.stages[s.next];
-    if (s.nmissing > 0) {
-        missing = pilot_missing_text(&s);
-        rc = err_field(e, ERR_INVALID, "items", "“%s”阶段还缺少：%s。补齐后才能进入“%s”。",
-                       cur->name, missing, next->name);
+    if ((missing = pilot_gate_message(&s)) != NULL) {
+        rc = err_field(e, ERR_INVALID, "items", "%s", missing);
         free(missing);
         goto out;
     }

@@ -58,6 +58,10 @@ void pilot_status_free(struct pilot_status *s);
 /* The names of the missing items of s's stage, joined by 、 (caller frees). */
 char *pilot_missing_text(const struct pilot_status *s);
 
+/* Why s cannot move on: "“备案”阶段还缺少：备案编号、备案日期。补齐后才能
+ * 进入“安全评价/环评”。", or NULL when nothing holds it (caller frees). */
+char *pilot_gate_message(const struct pilot_status *s);
+
 /* Moves project id to the next stage on date (NULL: today), as user.
  * Refused (ERR_INVALID, field "items") while items of its stage are
  * missing, naming them; the date may not be before it entered its stage

@@ -473,6 +473,45 @@ out:
     return rc;
 }
 
+int
+reg_check_field(struct db *db, const struct reg_def *d, size_t i, const char *typed,
+                struct err *e)
+{
+    char *v = NULL;
+    int rc;
+
+    if (d->fields[i].resolve)
+        return ERR_OK; /* depends on the other fields: checked when saving */
+    rc = reg_parse(db, d, i, typed, NULL, &v, e);
+    free(v);
+    return rc;
+}
+
+/* The references small enough to choose from a list. */
+static int
+reg_ref_listed(const struct db_reg_ref *ref)
+{
+    return ref == &db_ref_unit || ref == &db_ref_pilot_base || ref == &db_ref_project_kind ||
+           ref == &db_ref_project_stage || ref == &db_ref_safeguard || ref == &db_ref_institution ||
+           ref == &db_ref_task || ref == &db_ref_pilot_stage;
+}
+
+int
+reg_choices(struct db *db, const struct reg_def *d, size_t i, char ***names, size_t *n,
+            struct err *e)
+{
+    const struct reg_field *f = &d->fields[i];
+    const struct db_reg_ref *ref = d->shape.cols[i].ref;
+
+    *names = NULL;
+    *n = 0;
+    if (f->type == REG_VOCAB)
+        return db_vocab_list(db, f->vocab, names, n, e);
+    if (f->type == REG_REF && reg_ref_listed(ref))
+        return db_reg_labels(db, ref, names, n, e);
+    return ERR_OK;
+}
+
 struct reg_archive_job {
     const struct reg_def *d;
     const char *id;

@@ -101,6 +101,19 @@ struct reg_input {
 int reg_save(struct db *db, const char *user, const struct reg_def *d, const char *id,
              const struct reg_input *in, char out_id[40], struct err *e);
 
+/* Checks what a clerk typed for field i on its own (a date, money, a
+ * record's name, a vocabulary word), as reg_save would; ERR_INVALID with
+ * the message. Empty text passes (whether it is required is for the save). */
+int reg_check_field(struct db *db, const struct reg_def *d, size_t i, const char *typed,
+                    struct err *e);
+
+/* The names a clerk may choose from for field i, when they are few: the
+ * words of a vocabulary, or the records of a small registry (units, bases,
+ * kinds, stages, institutions, tasks, safeguards). *n is 0 for a field
+ * typed freely. The caller frees them with db_strings_free. */
+int reg_choices(struct db *db, const struct reg_def *d, size_t i, char ***names, size_t *n,
+                struct err *e);
+
 /* Archives (the clerk's "delete") or restores record id. */
 int reg_archive(struct db *db, const char *user, const struct reg_def *d, const char *id,
                 int archive, struct err *e);

@@ -39,7 +39,17 @@ ui_form_free(struct ui_form *f)
     }
     free(f->fields);
     free(f->title);
+    if (f->free_arg)
+        f->free_arg(f->submit_arg);
     free(f);
+}
+
+void
+ui_form_set_submit(struct ui_form *f, ui_form_submit_fn fn, void *arg, void (*free_arg)(void *arg))
+{
+    f->submit = fn;
+    f->submit_arg = arg;
+    f->free_arg = free_arg;
 }
 
 size_t
@@ -186,6 +196,19 @@ ui_form_validate(struct ui_form *f)
     return bad;
 }
 
+/* Runs the submit hook; 1 when the form may close. */
+static int
+form_submit(struct ui_form *f)
+{
+    long bad;
+
+    if (f->submit == NULL || (bad = f->submit(f, f->submit_arg)) < 0)
+        return 1;
+    if ((size_t)bad < f->n)
+        f->focus = (size_t)bad;
+    return 0;
+}
+
 /* Moves the focus by dir after checking the field being left. */
 static void
 form_move(struct ui_form *f, int dir)
@@ -234,7 +257,7 @@ form_nav_key(struct ui_form *f, int key, int *used)
         return UI_FORM_CANCEL;
     if (key == KEYS_F(2) || key == KEYS_CTRL('s') ||
         (key == KEYS_ENTER && !multi && f->focus + 1 == f->n))
-        return ui_form_validate(f) < 0 ? UI_FORM_SUBMIT : UI_FORM_OPEN;
+        return ui_form_validate(f) < 0 && form_submit(f) ? UI_FORM_SUBMIT : UI_FORM_OPEN;
     if (key == KEYS_TAB || (!multi && (key == KEYS_DOWN || key == KEYS_ENTER)))
         form_move(f, 1);
     else if (key == KEYS_BTAB || (!multi && key == KEYS_UP))

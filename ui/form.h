@@ -54,6 +54,14 @@ enum ui_form_result {
     UI_FORM_CANCEL, /* the clerk pressed Esc */
 };
 
+struct ui_form;
+
+/* Runs on submit once every field has passed its own check (to save,
+ * say): returns -1 when the form may close, else the index of the field
+ * at fault, whose error it has filled; the form then stays open with all
+ * that was typed. */
+typedef long (*ui_form_submit_fn)(struct ui_form *f, void *arg);
+
 struct ui_form {
     char *title;
     struct ui_field *fields;
@@ -61,6 +69,9 @@ struct ui_form {
     size_t focus;
     int dirty;  /* something was typed or changed */
     int scroll; /* first form row shown */
+    ui_form_submit_fn submit;
+    void *submit_arg;
+    void (*free_arg)(void *arg); /* frees submit_arg with the form, when set */
 };
 
 /* A new empty form with a title (copied). */
@@ -78,6 +89,11 @@ void ui_form_set(struct ui_form *f, size_t i, const char *value);
 
 /* Sets the options of a choice field (copied), the first chosen. */
 void ui_form_set_choices(struct ui_form *f, size_t i, const char *const *choices, size_t n);
+
+/* Sets what submitting does beyond the checks; the form owns arg when
+ * free_arg is given. */
+void ui_form_set_submit(struct ui_form *f, ui_form_submit_fn fn, void *arg,
+                        void (*free_arg)(void *arg));
 
 /* Sets the field's own check. */
 void ui_form_set_check(struct ui_form *f, size_t i, ui_field_check_fn fn, void *arg);
