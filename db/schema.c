@@ -9,10 +9,12 @@
 #include <stddef.h>
 
 extern const char *const db_schema_v1[];
+extern const char *const db_schema_v3[];
 extern const char *const db_schema_v5[];
 
 static const char *const *const migrations[] = {
     db_schema_v1,
+    db_schema_v3,
     db_schema_v5,
 };
 

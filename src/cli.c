@@ -14,6 +14,8 @@
 /* Every command table, in the order --help lists them. */
 static const struct cli_cmd *const cli_tables[] = {
     cli_base_cmds,
+    cli_task_cmds,
+    cli_task_edit_cmds,
     cli_pilot_cmds,
     cli_reg_cmds,
 };

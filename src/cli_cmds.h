@@ -6,6 +6,8 @@
 #include "src/cli.h"
 
 extern const struct cli_cmd cli_base_cmds[];
+extern const struct cli_cmd cli_task_cmds[];      /* task list, show, history, units */
+extern const struct cli_cmd cli_task_edit_cmds[]; /* task add, set, report, milestone … */
 extern const struct cli_cmd cli_pilot_cmds[];
 extern const struct cli_cmd cli_reg_cmds[];
 

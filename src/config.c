@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "src/strbuf.h"
+#include "src/textw.h"
 #include "src/xmalloc.h"
 
 enum config_type {
@@ -84,36 +85,6 @@ struct config {
 
 /* ---- small text helpers ---- */
 
-/* Returns the length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
-size_t
-config_utf8_len(const unsigned char *s, size_t n)
-{
-    size_t len, i;
-    unsigned int cp;
-
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xc2 && s[0] <= 0xdf)
-        len = 2, cp = s[0] & 0x1fu;
-    else if (s[0] >= 0xe0 && s[0] <= 0xef)
-        len = 3, cp = s[0] & 0x0fu;
-    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-        len = 4, cp = s[0] & 0x07u;
-    else
-        return 0;
-    if (len > n)
-        return 0;
-    for (i = 1; i < len; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3fu);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-        return 0;
-    return len;
-}
-
 /* Returns 1 when s is valid UTF-8 without control characters. */
 static int
 config_text_ok(const char *s)
@@ -124,7 +95,7 @@ config_text_ok(const char *s)
     while (n > 0) {
         if (*p < 0x20 || *p == 0x7f)
             return 0;
-        if ((k = config_utf8_len(p, n)) == 0)
+        if ((k = textw_utf8_len((const char *)(p), n)) == 0)
             return 0;
         p += k;
         n -= k;
@@ -190,7 +161,7 @@ config_show(const char *v)
             strbuf_puts(&b, "…");
             break;
         }
-        k = config_utf8_len(p, n);
+        k = textw_utf8_len((const char *)(p), n);
         if (k == 0 || *p < 0x20 || *p == 0x7f)
             strbuf_putc(&b, '?'), k = k ? k : 1;
         else

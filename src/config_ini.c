@@ -22,6 +22,7 @@
 #include <iniparser.h>
 
 #include "src/strbuf.h"
+#include "src/textw.h"
 #include "src/xmalloc.h"
 
 /* iniparser 4.1 refuses a line of 1023 bytes or more; stay well below. */
@@ -97,7 +98,7 @@ config_scan_bytes(const struct config_scan *s, const char *p, size_t n, long lin
             return config_fail(s, line, e, "含有单独的回车符（0x0d），请用 LF 或 CRLF 换行。");
         if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\r') || u[i] == 0x7f)
             return config_fail(s, line, e, "含有控制字符（0x%02x），这不像文本配置文件。", u[i]);
-        if ((k = config_utf8_len(u + i, n - i)) == 0)
+        if ((k = textw_utf8_len((const char *)(u + i), n - i)) == 0)
             return config_fail(s, line, e,
                                "不是有效的 UTF-8 文字（可能是 GBK 编码），请以 UTF-8 编码另存。");
         i += k;

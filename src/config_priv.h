@@ -24,8 +24,6 @@ void config_warn(struct config *c, long line, const char *fmt, ...)
 /* Returns 1 for a section the program knows: one of the table, theme or keys. */
 int config_section_known(const char *section);
 
-/* Returns the length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
-size_t config_utf8_len(const unsigned char *s, size_t n);
 
 /* Returns 1 for the white space iniparser strips (isspace in the C locale). */
 int config_space(int ch);

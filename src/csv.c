@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "src/textw.h"
 #include "src/xmalloc.h"
 
 struct csv_reader {
@@ -37,36 +38,6 @@ struct csv_reader {
 
 /* ---- turning the input into UTF-8 ---- */
 
-/* Returns the length of the valid UTF-8 sequence at s (n > 0 bytes left), 0 if invalid. */
-static size_t
-csv_utf8_len(const unsigned char *s, size_t n)
-{
-    size_t len, i;
-    unsigned int cp;
-
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xc2 && s[0] <= 0xdf)
-        len = 2, cp = s[0] & 0x1fu;
-    else if (s[0] >= 0xe0 && s[0] <= 0xef)
-        len = 3, cp = s[0] & 0x0fu;
-    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-        len = 4, cp = s[0] & 0x07u;
-    else
-        return 0;
-    if (len > n)
-        return 0;
-    for (i = 1; i < len; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3fu);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-        return 0;
-    return len;
-}
-
 /* Returns the offset of the first byte of s that is not valid UTF-8, or n. */
 static size_t
 csv_utf8_bad(const char *s, size_t n)
@@ -79,7 +50,7 @@ csv_utf8_bad(const char *s, size_t n)
             i++;
             continue;
         }
-        if ((k = csv_utf8_len(u + i, n - i)) == 0)
+        if ((k = textw_utf8_len((const char *)(u + i), n - i)) == 0)
             return i;
         i += k;
     }

@@ -27,8 +27,14 @@ struct plan_csv {
     struct csv_row row;
 };
 
+#define PLAN_MAX_ACTIONS 16
+#define PLAN_MAX_UNITS 16
+
 struct plan_ctx {
     struct plan_load_stats *stats;
+    /* Each action's units as the plan lists them (canonical names), for
+     * the tasks under it: the first named leads, the others share. */
+    char *action_units[PLAN_MAX_ACTIONS][PLAN_MAX_UNITS];
 };
 
 static int
@@ -260,6 +266,45 @@ plan_row_target(struct db *db, struct plan_ctx *x, struct plan_csv *c, struct er
     return plan_put(db, x, "target", id, cols, vals, 9, e);
 }
 
+/* Notes that unit canon is the i-th unit of action action_no. */
+static void
+plan_remember_unit(struct plan_ctx *x, const char *action_no, int i, const char *canon)
+{
+    int a = atoi(action_no);
+
+    if (a < 1 || a > PLAN_MAX_ACTIONS || i < 0 || i >= PLAN_MAX_UNITS)
+        return;
+    free(x->action_units[a - 1][i]);
+    x->action_units[a - 1][i] = xstrdup(canon);
+}
+
+/* Links a new task of the plan to its action's units: the first listed
+ * leads, the others are co-responsible (the plan names units per action;
+ * clerks adjust each task afterwards). */
+static int
+plan_task_units(struct db *db, struct plan_ctx *x, const char *task_id, const char *task_ref,
+                const char *action_no, struct err *e)
+{
+    static const char *const cols[] = {"task_id", "unit_id", "role"};
+    char id[UUID_LEN + 1], unit[UUID_LEN + 1], *key;
+    const char *vals[3];
+    int a = atoi(action_no), i, rc = ERR_OK;
+
+    if (a < 1 || a > PLAN_MAX_ACTIONS)
+        return ERR_OK;
+    for (i = 0; i < PLAN_MAX_UNITS && x->action_units[a - 1][i] && rc == ERR_OK; i++) {
+        plan_key(unit, "unit", x->action_units[a - 1][i]);
+        key = xasprintf("%s:%s:%s", PLAN_YEAR, task_ref, x->action_units[a - 1][i]);
+        plan_key(id, "task_unit", key);
+        free(key);
+        vals[0] = task_id;
+        vals[1] = unit;
+        vals[2] = i == 0 ? "lead" : "co";
+        rc = plan_put(db, x, "task_unit", id, cols, vals, 3, e);
+    }
+    return rc;
+}
+
 /* Links an action to each unit named in list (separated by 、), aliases resolved. */
 static int
 plan_action_units(struct db *db, struct plan_ctx *x, const char *action_id, const char *action_no,
@@ -279,6 +324,7 @@ plan_action_units(struct db *db, struct plan_ctx *x, const char *action_id, cons
         plan_key(id, "action_unit", key);
         free(key);
         snprintf(sort, sizeof sort, "%d", ++n);
+        plan_remember_unit(x, action_no, n - 1, canon);
         vals[0] = action_id;
         vals[1] = unit;
         vals[2] = strcmp(canon, p) != 0 ? p : NULL;
@@ -345,7 +391,7 @@ plan_row_task(struct db *db, struct plan_ctx *x, struct plan_csv *c, struct err 
     static const char *const cols[] = {"action_id", "no", "title", "body", "status_id", "percent"};
     char id[UUID_LEN + 1], action[UUID_LEN + 1], status[UUID_LEN + 1], *key, *ref;
     const char *vals[6];
-    int rc;
+    int rc, added = 0;
 
     ref = xasprintf("%s.%s", plan_get(c, "action"), plan_get(c, "no"));
     key = xasprintf("%s:%s", PLAN_YEAR, plan_get(c, "action"));
@@ -361,7 +407,10 @@ plan_row_task(struct db *db, struct plan_ctx *x, struct plan_csv *c, struct err 
     vals[3] = plan_get(c, "body");
     vals[4] = status;
     vals[5] = "0";
-    rc = plan_put(db, x, "task", id, cols, vals, 6, e);
+    rc = db_seed_row(db, "task", id, cols, vals, 6, &added, e);
+    x->stats->rows_added += added;
+    if (rc == ERR_OK && added)
+        rc = plan_task_units(db, x, id, ref, plan_get(c, "action"), e);
     if (rc == ERR_OK)
         rc = plan_task_links(db, x, id, ref, plan_get(c, "enterprises"), "task_enterprise",
                              "enterprise", e);
@@ -514,8 +563,16 @@ int
 plan_load(struct db *db, const char *user, struct plan_load_stats *stats, struct err *e)
 {
     struct plan_load_stats local = {0};
-    struct plan_ctx x = {stats ? stats : &local};
+    struct plan_ctx x;
+    int rc, a, i;
 
+    memset(&x, 0, sizeof x);
+    x.stats = stats ? stats : &local;
     x.stats->rows_added = 0;
-    return db_write(db, user, plan_load_tx, &x, e);
+    rc = db_write(db, user, plan_load_tx, &x, e);
+    for (a = 0; a < PLAN_MAX_ACTIONS; a++) {
+        for (i = 0; i < PLAN_MAX_UNITS; i++)
+            free(x.action_units[a][i]);
+    }
+    return rc;
 }

@@ -54,6 +54,15 @@ textw_decode(const char *s, const char *send, unsigned long *cp)
     return n;
 }
 
+size_t
+textw_utf8_len(const char *s, size_t n)
+{
+    unsigned long cp;
+    size_t k = textw_decode(s, s + n, &cp);
+
+    return cp == TEXTW_BAD && k == 1 ? 0 : k;
+}
+
 int
 textw_next(const char **p, const char *end, wchar_t *wc)
 {

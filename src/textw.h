@@ -32,6 +32,10 @@ enum textw_align {
  * length in bytes; a bad byte gives U+FFFD and length 1. */
 size_t textw_decode(const char *s, const char *end, unsigned long *cp);
 
+/* Bytes of the valid UTF-8 sequence at s (n > 0 bytes available), 0 when
+ * the bytes there are not valid UTF-8 (for checking outside input). */
+size_t textw_utf8_len(const char *s, size_t n);
+
 /* Decodes the character at *p (p < end), advances *p past it, stores the
  * character to show in *wc (U+FFFD for bad input, ' ' for tab/CR/LF) and
  * returns its width in columns (0, 1 or 2). */
