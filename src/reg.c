@@ -15,7 +15,7 @@
 #include "src/textw.h"
 #include "src/uuid.h"
 #include "src/xmalloc.h"
-#include "src/ymd.h"
+#include "src/date.h"
 
 #define REG_TEXT_MAX 200  /* display columns of a one-line field */
 #define REG_NOTE_MAX 8000 /* bytes of a note */
@@ -220,7 +220,8 @@ reg_parse(struct db *db, const struct reg_def *d, size_t i, const char *typed, c
           char **out, struct err *e)
 {
     const struct reg_field *f = &d->fields[i];
-    char *s = reg_trim(typed), id[40];
+    char *s = reg_trim(typed), id[40], day[DATE_LEN + 1];
+    struct err why = {0};
     long long v;
     int rc = ERR_OK;
 
@@ -235,9 +236,12 @@ reg_parse(struct db *db, const struct reg_def *d, size_t i, const char *typed, c
         rc = reg_check_text(f, s, e);
         break;
     case REG_DATE:
-        if (!ymd_valid(s))
-            rc = err_field(e, ERR_INVALID, f->key, "%s“%s”不是有效日期，应写作 YYYY-MM-DD，如 2025-03-01。",
-                           f->label, s);
+        if ((rc = date_parse(s, day, &why)) != ERR_OK)
+            rc = err_field(e, ERR_INVALID, f->key, "%s：%s", f->label, why.msg);
+        else {
+            free(s);
+            s = xstrdup(day);
+        }
         break;
     case REG_MONEY:
     case REG_INT:

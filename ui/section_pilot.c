@@ -17,7 +17,7 @@
 #include "src/project.h"
 #include "src/reg.h"
 #include "src/xmalloc.h"
-#include "src/ymd.h"
+#include "src/date.h"
 #include "ui/app.h"
 #include "ui/keymap.h"
 #include "ui/panes.h"
@@ -135,7 +135,7 @@ pilot_hold_text(struct pilot *s, const struct db_pilot_row *row, int flags)
     char days[24], *missing = NULL, *run = NULL, *held = NULL, *m;
 
     if (flags & (PILOT_NEAR | PILOT_PAST)) {
-        snprintf(days, sizeof days, "%ld", labs(ymd_diff(ui_app_today(s->app), row->deadline)));
+        snprintf(days, sizeof days, "%ld", labs(date_diff(ui_app_today(s->app), row->deadline)));
         run = msg_format(flags & PILOT_PAST ? "pilot.flag.past" : "pilot.flag.near", row->deadline,
                          days, NULL);
     }
