@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/date.h"
 #include "src/keys.h"
 #include "src/msg.h"
 #include "src/textw.h"
@@ -137,22 +138,15 @@ form_is_number(const char *s)
     return digits > 0 && *s == '\0';
 }
 
-/* 1 when s is a real calendar date written YYYY-MM-DD. */
+/* 1 when s is a real calendar date in one of the ways clerks write it
+ * (2025-03-05, 2025-3-5, 2025/03/05, 20250305, 2025年3月5日): the save
+ * that follows stores it as YYYY-MM-DD (src/date.h). */
 static int
 form_is_date(const char *s)
 {
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y, m, d, i;
+    char day[DATE_LEN + 1];
 
-    for (i = 0; i < 10; i++) {
-        if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-            return 0;
-    }
-    if (s[10] != '\0' || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1)
-        return 0;
-    if (m == 2 && d == 29)
-        return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= mdays[m - 1];
+    return date_parse(s, day, NULL) == ERR_OK;
 }
 
 int
