@@ -133,7 +133,7 @@ clipilot_print_stage(struct cli_ctx *ctx, const struct pilot_rules *r,
         fprintf(ctx->out, "下一阶段：%s\n", s->stages[s->next].name);
     for (i = 0; cur && i < cur->nitems; i++)
         fprintf(ctx->out, "  %s %s：%s\n", cur->items[i].value ? "[已填]" : "[缺少]",
-                cur->items[i].name, cur->items[i].value ? cur->items[i].value : "—");
+                cur->items[i].name, cur->items[i].value ? cur->items[i].value : "无");
     if (s->st.run_start)
         fprintf(ctx->out, "中试运行：%s 起%s%s，期限 %d 年%s\n", s->st.run_start,
                 s->st.run_end ? " 至 " : "", s->st.run_end ? s->st.run_end : "", r->run_years,
@@ -161,8 +161,8 @@ clipilot_print_history(struct cli_ctx *ctx, const char *id, struct err *e)
         return rc;
     fputs(n ? "阶段记录：\n" : "阶段记录：暂无\n", ctx->out);
     for (i = 0; i < n; i++)
-        fprintf(ctx->out, "  %s  %s → %s  %s%s%s\n", ev[i].moved_on,
-                ev[i].from_stage ? ev[i].from_stage : "—", ev[i].to_stage ? ev[i].to_stage : "?",
+        fprintf(ctx->out, "  %s  %s -> %s  %s%s%s\n", ev[i].moved_on,
+                ev[i].from_stage ? ev[i].from_stage : "（登记）", ev[i].to_stage ? ev[i].to_stage : "?",
                 ev[i].by ? ev[i].by : "", ev[i].note ? "  " : "", ev[i].note ? ev[i].note : "");
     db_pilot_events_free(ev, n);
     return ERR_OK;

@@ -295,7 +295,7 @@ regcli_print(struct cli_ctx *ctx, const struct reg_def *d, const struct db_reg_r
         if (i == d->label)
             continue;
         v = reg_show(d, r, i);
-        fprintf(ctx->out, "%s：%s\n", d->fields[i].label, *v ? v : "—");
+        fprintf(ctx->out, "%s：%s\n", d->fields[i].label, *v ? v : "无");
         free(v);
     }
     for (k = 0; k < d->nlinks; k++) {
@@ -304,7 +304,7 @@ regcli_print(struct cli_ctx *ctx, const struct reg_def *d, const struct db_reg_r
         fprintf(ctx->out, "%s：", d->links[k].label);
         for (i = 0; i < nl; i++)
             fprintf(ctx->out, "%s%s", i ? "、" : "", labels[i]);
-        fputs(nl ? "\n" : "—\n", ctx->out);
+        fputs(nl ? "\n" : "无\n", ctx->out);
         db_strings_free(labels, nl);
     }
     fprintf(ctx->out, "录入：%s %s；最后修改：%s %s\n", r->created_by ? r->created_by : "",

@@ -220,6 +220,13 @@ ui_screen_frame(const struct ui_rect *r, enum ui_role role)
 }
 
 void
+ui_screen_repaint(void)
+{
+    if (!scr_headless && curscr)
+        clearok(curscr, TRUE);
+}
+
+void
 ui_screen_cursor(int y, int x)
 {
     scr_cur_y = y;
