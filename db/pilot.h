@@ -98,6 +98,10 @@ int db_pilot_page(struct db *db, const struct db_pilot_query *q, long offset, in
                   struct db_pilot_row *out, int *got, struct err *e);
 void db_pilot_row_free(struct db_pilot_row *r);
 
+/* The names of the items project's stage requires and it lacks, joined by
+ * 、 (caller frees; NULL when none is missing). */
+int db_pilot_missing(struct db *db, const char *project, char **names, struct err *e);
+
 /* The board: for each live stage, how many live projects stand there, how
  * many lack items, how many runs are past (deadline before past) or near
  * (deadline from past up to near) their limit. */

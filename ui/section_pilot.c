@@ -27,7 +27,7 @@
 #include "ui/section.h"
 
 #define PILOT_PAGE 256
-#define PILOT_BOARD_SHOWN 60 /* projects listed under a stage in the board's detail */
+#define PILOT_BOARD_SHOWN 40 /* projects listed under a stage in the board's detail */
 #define PILOT_NREG 10
 
 /* The registries with a view of their own, after the board and the projects. */
@@ -48,6 +48,9 @@ struct pilot {
     struct pilot_rules rules;
     struct ui_pilot_ops ops;
     char select_id[40];
+    struct db_pilot_board *board_rows; /* the board as last read (a frame asks several times) */
+    size_t nboard;
+    int board_valid;
 };
 
 /* ---- the board ---- */
@@ -60,28 +63,30 @@ static const struct ui_column board_cols[] = {
     {MSG_KEY("pilot.board.col.past"), 4, 0, TEXTW_RIGHT},
 };
 
-/* The board on today (caller frees it); NULL on failure. */
-static struct db_pilot_board *
+/* The board on today, read once until the data may have changed
+ * (borrowed from s); *n rows. */
+static const struct db_pilot_board *
 board_read(struct pilot *s, size_t *n)
 {
-    struct db_pilot_board *b;
-
-    if (pilot_board(ui_app_db(s->app), &s->rules, ui_app_today(s->app), &b, n, NULL) != ERR_OK) {
-        *n = 0;
-        return NULL;
+    if (!s->board_valid) {
+        db_pilot_board_free(s->board_rows, s->nboard);
+        s->board_rows = NULL;
+        s->nboard = 0;
+        pilot_board(ui_app_db(s->app), &s->rules, ui_app_today(s->app), &s->board_rows,
+                    &s->nboard, NULL);
+        s->board_valid = 1;
     }
-    return b;
+    *n = s->nboard;
+    return s->board_rows;
 }
 
 static long
 board_count(void *ctx, const char *filter)
 {
-    struct db_pilot_board *b;
     size_t n;
 
     (void)filter;
-    b = board_read(ctx, &n);
-    db_pilot_board_free(b, n);
+    board_read(ctx, &n);
     return (long)n;
 }
 
@@ -95,33 +100,32 @@ static int
 board_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
             const struct ui_list_hint *hint)
 {
-    struct db_pilot_board *b, *r;
+    const struct db_pilot_board *b = NULL, *r;
+    struct db_pilot_board *copy;
     size_t nb, i;
     int got = 0;
 
     (void)filter;
     (void)hint;
     b = board_read(ctx, &nb);
-    for (i = (size_t)offset; i < nb; i++) {
+    for (i = (size_t)offset; i < nb && got < n; i++, got++) {
         r = &b[i];
-        if (got < n) {
-            snprintf(rows[got].id, sizeof rows[got].id, "%s", r->stage_id);
-            rows[got].cell[0] = xstrdup(r->stage);
-            rows[got].cell[1] = xasprintf("%ld", r->total);
-            rows[got].cell[2] = xasprintf("%ld", r->held);
-            rows[got].cell[3] = xasprintf("%ld", r->near);
-            rows[got].cell[4] = xasprintf("%ld", r->past);
-            rows[got].role = r->past    ? UI_ROLE_OVERDUE
-                             : r->near || r->held ? UI_ROLE_WARNING
-                             : r->total ? UI_ROLE_NORMAL
-                                        : UI_ROLE_LABEL;
-            rows[got].rec = xmalloc(sizeof *r);
-            memcpy(rows[got].rec, r, sizeof *r);
-            r->stage = r->kind = NULL; /* moved into the row */
-            got++;
-        }
+        snprintf(rows[got].id, sizeof rows[got].id, "%s", r->stage_id);
+        rows[got].cell[0] = xstrdup(r->stage);
+        rows[got].cell[1] = xasprintf("%ld", r->total);
+        rows[got].cell[2] = xasprintf("%ld", r->held);
+        rows[got].cell[3] = xasprintf("%ld", r->near);
+        rows[got].cell[4] = xasprintf("%ld", r->past);
+        rows[got].role = r->past              ? UI_ROLE_OVERDUE
+                         : r->near || r->held ? UI_ROLE_WARNING
+                         : r->total           ? UI_ROLE_NORMAL
+                                              : UI_ROLE_LABEL;
+        copy = xmalloc(sizeof *copy);
+        *copy = *r;
+        copy->stage = xstrdup(r->stage);
+        copy->kind = xstrdup(r->kind);
+        rows[got].rec = copy;
     }
-    db_pilot_board_free(b, nb);
     return got;
 }
 
@@ -131,7 +135,6 @@ static const struct ui_list_source board_source = {board_count, board_fetch, boa
 static char *
 pilot_hold_text(struct pilot *s, const struct db_pilot_row *row, int flags)
 {
-    struct pilot_status st;
     char days[24], *missing = NULL, *run = NULL, *held = NULL, *m;
 
     if (flags & (PILOT_NEAR | PILOT_PAST)) {
@@ -140,12 +143,8 @@ pilot_hold_text(struct pilot *s, const struct db_pilot_row *row, int flags)
                          days, NULL);
     }
     if ((flags & PILOT_HELD) &&
-        pilot_status_get(ui_app_db(s->app), &s->rules, ui_app_today(s->app), row->id, &st,
-                         NULL) == ERR_OK) {
-        missing = pilot_missing_text(&st);
+        db_pilot_missing(ui_app_db(s->app), row->id, &missing, NULL) == ERR_OK && missing)
         held = msg_format("pilot.flag.held", missing, NULL);
-        pilot_status_free(&st);
-    }
     if (run && held)
         m = xasprintf("%s；%s", held, run);
     else
@@ -171,7 +170,7 @@ pilot_flag_role(int flags)
 static void
 board_summary(struct pilot *s, struct ui_detail *d)
 {
-    struct db_pilot_board *b = NULL;
+    const struct db_pilot_board *b;
     long t[4] = {0, 0, 0, 0};
     char n[4][24], *m;
     size_t nb, i;
@@ -185,7 +184,6 @@ board_summary(struct pilot *s, struct ui_detail *d)
         t[2] += b[i].near;
         t[3] += b[i].past;
     }
-    db_pilot_board_free(b, nb);
     for (i = 0; i < 4; i++)
         snprintf(n[i], sizeof n[i], "%ld", t[i]);
     m = msg_format("pilot.board.summary", n[0], n[1], n[2], n[3], NULL);
@@ -220,6 +218,11 @@ board_describe(void *ctx, struct ui_app *app, const struct ui_row *row, struct u
                &got, NULL);
     if (got == 0)
         ui_detail_add(d, UI_ROLE_LABEL, msg("pilot.board.none_here"));
+    if (b->total > got) {
+        m = msg_format("pilot.board.more", total, NULL);
+        ui_detail_add(d, UI_ROLE_LABEL, m);
+        free(m);
+    }
     for (i = 0; i < got; i++) {
         flags = pilot_row_flags(&s->rules, ui_app_today(s->app), &rows[i]);
         ui_detail_add(d, UI_ROLE_NORMAL, rows[i].name);
@@ -438,6 +441,7 @@ pilot_reload_all(struct pilot *s)
 {
     size_t i;
 
+    s->board_valid = 0;
     ui_panes_refresh(&s->board);
     ui_panes_refresh(&s->projects);
     if (s->select_id[0]) {
@@ -771,6 +775,7 @@ pilot_leave(void *state)
     ui_panes_free(&s->projects);
     for (i = 0; i < PILOT_NREG; i++)
         ui_reg_view_free(s->reg[i]);
+    db_pilot_board_free(s->board_rows, s->nboard);
     free(s);
 }
 
