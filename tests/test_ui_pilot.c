@@ -112,11 +112,12 @@ golden(const char *name, const char *keys, int cols, int rows)
 {
     char path[1024];
     const char *src = getenv("TUWEI_SOURCE_DIR");
-    char *got = play(keys, cols, rows), *want;
+    char *got, *want;
     FILE *f;
 
-    mask_times(got);
     cr_assert_not_null(src, "TUWEI_SOURCE_DIR is not set");
+    got = play(keys, cols, rows);
+    mask_times(got);
     snprintf(path, sizeof path, "%s/tests/golden/%s.txt", src, name);
     if (getenv("TUWEI_GOLDEN_UPDATE")) {
         f = fopen(path, "w");
