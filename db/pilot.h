@@ -122,4 +122,25 @@ int db_pilot_stage_first(struct db *db, const char *kind, char id[40], struct er
  * *n: how many were placed. */
 int db_pilot_place_unstaged(struct db *db, long *n, struct err *e);
 
+/* ---- changing the stages and their items (db/pilot_stage.c) ---- */
+
+/* Inside db_write: moves every live stage with sort >= from down by by. */
+int db_pilot_stage_shift(struct db *db, int from, int by, struct err *e);
+
+/* Inside db_write: adds stage id with its code, name, place, kind and
+ * whether it has plant on the base. */
+int db_pilot_stage_insert(struct db *db, const char *id, const char *code, const char *name,
+                          int sort, const char *kind, int facilities, struct err *e);
+
+/* Inside db_write: adds item id to stage. */
+int db_pilot_item_insert(struct db *db, const char *id, const char *stage, const char *code,
+                         const char *name, const char *kind, int sort, struct err *e);
+
+/* Inside db_write: archives the stage or the item with key id. */
+int db_pilot_stage_archive(struct db *db, const char *id, struct err *e);
+int db_pilot_item_archive(struct db *db, const char *id, struct err *e);
+
+/* The live projects standing at stage into *n. */
+int db_pilot_stage_projects(struct db *db, const char *stage, long *n, struct err *e);
+
 #endif

@@ -690,6 +690,48 @@ db_vocab_list(struct db *db, const char *domain, char ***names, size_t *n, struc
     return r < 0 ? ERR_DB : ERR_OK;
 }
 
+int
+db_vocab_add(struct db *db, const char *domain, const char *name, struct err *e)
+{
+    static const char sql[] =
+        "INSERT INTO vocab (id, domain, name, sort, created_at, created_by, updated_at, updated_by)"
+        " VALUES (?1, ?2, ?3, (SELECT coalesce(max(sort), 0) + 1 FROM vocab WHERE domain = ?2),"
+        " ?4, ?5, ?4, ?5) ON CONFLICT (domain, name) DO UPDATE SET archived_at = NULL,"
+        " updated_at = excluded.updated_at, updated_by = excluded.updated_by"
+        " WHERE archived_at IS NOT NULL";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+    char key[UUID_LEN + 1];
+
+    if (st == NULL)
+        return ERR_DB;
+    uuid_new(key);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, domain, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, db_now(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, db_user(db), -1, SQLITE_TRANSIENT);
+    return db_exec_stmt(db, st, e);
+}
+
+int
+db_vocab_archive(struct db *db, const char *domain, const char *name, struct err *e)
+{
+    static const char sql[] = "UPDATE vocab SET archived_at = ?3, updated_at = ?3, updated_by = ?4"
+                              " WHERE domain = ?1 AND name = ?2 AND archived_at IS NULL";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+    int rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    sqlite3_bind_text(st, 1, domain, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, db_now(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, db_user(db), -1, SQLITE_TRANSIENT);
+    if ((rc = db_exec_stmt(db, st, e)) == ERR_OK && db_last_changes(db) == 0)
+        rc = err_set(e, ERR_NOTFOUND, "没有可停用的“%s”。", name);
+    return rc;
+}
+
 void
 db_strings_free(char **s, size_t n)
 {

@@ -139,6 +139,14 @@ int db_reg_links_set(struct db *db, const struct db_reg_link *l, const char *id,
  * array and strings are the caller's. */
 int db_vocab_list(struct db *db, const char *domain, char ***names, size_t *n, struct err *e);
 
+/* Inside db_write: adds word name to domain at the end (a new key), or
+ * brings an archived one back. */
+int db_vocab_add(struct db *db, const char *domain, const char *name, struct err *e);
+
+/* Inside db_write: archives word name of domain; ERR_NOTFOUND when there
+ * is no such live word. */
+int db_vocab_archive(struct db *db, const char *domain, const char *name, struct err *e);
+
 /* Frees a list of n strings. */
 void db_strings_free(char **s, size_t n);
 

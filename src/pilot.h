@@ -108,4 +108,23 @@ int pilot_page(struct db *db, const struct pilot_rules *r, const char *today,
 int pilot_board(struct db *db, const struct pilot_rules *r, const char *today,
                 struct db_pilot_board **out, size_t *n, struct err *e);
 
+/* ---- adapting the stages (src/pilot_stage.c) ---- */
+
+/* Adds a stage called name right after the stage after (name or code),
+ * as user; run: it is a pilot run, with the run limit. */
+int pilot_stage_add(struct db *db, const char *user, const char *name, const char *after, int run,
+                    struct err *e);
+
+/* Retires a stage no live project stands at (not the final or exit one). */
+int pilot_stage_archive(struct db *db, const char *user, const char *stage, struct err *e);
+
+/* Adds an item (a date when is_date) that stage requires before a project
+ * may leave it. */
+int pilot_stage_item_add(struct db *db, const char *user, const char *stage, const char *name,
+                         int is_date, struct err *e);
+
+/* Retires an item of stage; projects at the stage no longer need it. */
+int pilot_stage_item_archive(struct db *db, const char *user, const char *stage, const char *item,
+                             struct err *e);
+
 #endif

@@ -516,6 +516,65 @@ reg_choices(struct db *db, const struct reg_def *d, size_t i, char ***names, siz
     return ERR_OK;
 }
 
+const char *const reg_vocab_domains[] = {
+    "base_kind",       "exit_mode",   "offer_channel", "match_status",   "contract_kind",
+    "contract_status", "coop_status", "platform_kind", "platform_level", "platform_status",
+    "talent_mode",     NULL,
+};
+
+/* A change to a vocabulary: which domain and word, adding or retiring. */
+struct reg_vocab_job {
+    const char *domain, *word;
+    int add;
+};
+
+static int
+reg_vocab_tx(struct db *db, void *arg, struct err *e)
+{
+    struct reg_vocab_job *j = arg;
+
+    return j->add ? db_vocab_add(db, j->domain, j->word, e)
+                  : db_vocab_archive(db, j->domain, j->word, e);
+}
+
+/* Checks domain and word before a change to a vocabulary. */
+static int
+reg_vocab_check(const char *domain, const char *word, struct err *e)
+{
+    size_t i;
+
+    for (i = 0; reg_vocab_domains[i]; i++) {
+        if (strcmp(reg_vocab_domains[i], domain) == 0)
+            break;
+    }
+    if (reg_vocab_domains[i] == NULL)
+        return err_field(e, ERR_INVALID, "domain", "没有“%s”这类可选值（可用 tuwei vocab 查看）。",
+                         domain);
+    if (word == NULL || *word == '\0' || strchr(word, '\n') || textw_width(word) > 40)
+        return err_field(e, ERR_INVALID, "word", "可选值应为一行，不超过 20 个汉字。");
+    return ERR_OK;
+}
+
+int
+reg_vocab_add(struct db *db, const char *user, const char *domain, const char *word,
+              struct err *e)
+{
+    struct reg_vocab_job j = {domain, word, 1};
+    int rc = reg_vocab_check(domain, word, e);
+
+    return rc == ERR_OK ? db_write(db, user, reg_vocab_tx, &j, e) : rc;
+}
+
+int
+reg_vocab_archive(struct db *db, const char *user, const char *domain, const char *word,
+                  struct err *e)
+{
+    struct reg_vocab_job j = {domain, word, 0};
+    int rc = reg_vocab_check(domain, word, e);
+
+    return rc == ERR_OK ? db_write(db, user, reg_vocab_tx, &j, e) : rc;
+}
+
 struct reg_archive_job {
     const struct reg_def *d;
     const char *id;

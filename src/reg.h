@@ -166,6 +166,17 @@ char *reg_money_text(long long yuan);
 /* Parses money as typed (see REG_MONEY) into *yuan; 0 when it is not money. */
 int reg_money_parse(const char *text, long long *yuan);
 
+/* The vocabularies a field may use, ending with NULL ("contract_kind" …). */
+extern const char *const reg_vocab_domains[];
+
+/* Adds word to the vocabulary domain (or brings a retired word back), as user. */
+int reg_vocab_add(struct db *db, const char *user, const char *domain, const char *word,
+                  struct err *e);
+
+/* Retires word of domain: it is no longer offered; records keep it. */
+int reg_vocab_archive(struct db *db, const char *user, const char *domain, const char *word,
+                      struct err *e);
+
 /* Inside db_write: loads the shipped reference rows of the registries
  * (assets/ref/: vocabularies, pilot stages and items, project kinds and
  * stages) and places pilot projects without a stage at the first one.

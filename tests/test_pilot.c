@@ -412,3 +412,45 @@ Test(pilot, loading_the_plan_again_keeps_the_stages_a_project_reached)
     cr_expect_eq(st.rows_added, 0);
     cr_expect_str_eq(stage_of(thiam), "园区受理");
 }
+
+Test(pilot, an_office_adds_a_stage_and_an_item_that_then_gate_its_projects)
+{
+    struct db_pilot_stage *s;
+    size_t n;
+    struct err e = {0};
+
+    cr_assert_eq(pilot_stage_add(db, "管理员", "安全设施竣工验收", "建设", 0, &e), ERR_OK, "%s",
+                 e.msg);
+    cr_assert_eq(pilot_stage_item_add(db, "管理员", "安全设施竣工验收", "验收报告编号", 0, &e),
+                 ERR_OK, "%s", e.msg);
+    cr_assert_eq(pilot_stage_item_add(db, "管理员", "申请入驻", "入驻协议签订日期", 1, &e), ERR_OK,
+                 "%s", e.msg);
+    cr_assert_eq(db_pilot_stages(db, NULL, &s, &n, &e), ERR_OK);
+    cr_assert_eq(n, 11);
+    cr_expect_str_eq(s[6].name, "安全设施竣工验收", "right after 建设");
+    cr_expect_eq(s[6].facilities, 1, "plant is on the base as at 建设");
+    cr_expect_str_eq(s[7].name, "中试运行");
+    db_pilot_stages_free(s, n);
+    item(thiam, "申请日期", "2025-03-01");
+    cr_expect_eq(pilot_advance(db, "甲", &rules, "2025-06-01", thiam, NULL, NULL, &e), ERR_INVALID);
+    cr_expect(strstr(e.msg, "还缺少：入驻协议签订日期") != NULL, "%s", e.msg);
+    cr_expect_eq(pilot_stage_item_add(db, "管理员", "申请入驻", "申请日期", 1, &e), ERR_CONFLICT);
+    cr_assert_eq(pilot_stage_item_archive(db, "管理员", "申请入驻", "入驻协议签订日期", &e), ERR_OK,
+                 "%s", e.msg);
+    cr_assert_eq(pilot_advance(db, "甲", &rules, "2025-06-01", thiam, NULL, NULL, &e), ERR_OK,
+                 "the retired item no longer holds it: %s", e.msg);
+}
+
+Test(pilot, stages_in_use_or_final_are_not_retired)
+{
+    struct err e = {0};
+
+    cr_expect_eq(pilot_stage_archive(db, "管理员", "申请入驻", &e), ERR_INVALID);
+    cr_expect(strstr(e.msg, "还有 4 个中试项目") != NULL, "%s", e.msg);
+    cr_expect_eq(pilot_stage_archive(db, "管理员", "退出", &e), ERR_INVALID);
+    cr_expect_eq(pilot_stage_add(db, "管理员", "再评估", "产业化", 0, &e), ERR_INVALID);
+    cr_expect_eq(pilot_stage_add(db, "管理员", "备案", "建设", 0, &e), ERR_CONFLICT);
+    cr_assert_eq(pilot_stage_archive(db, "管理员", "安全评价/环评", &e), ERR_OK, "%s", e.msg);
+    cr_expect_eq(pilot_stage_archive(db, "管理员", "安全评价/环评", &e), ERR_INVALID,
+                 "already retired: no longer found");
+}

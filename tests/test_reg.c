@@ -464,3 +464,23 @@ Test(reg, every_registry_reads_its_seeded_or_empty_table)
     cr_assert_eq(reg_count(db, &reg_pilot_base, &f, &n, &e), ERR_OK);
     cr_expect_eq(n, 3);
 }
+
+Test(reg, an_office_adds_and_retires_vocabulary_words)
+{
+    struct reg_input in = {0};
+    struct err e = {0};
+    char id[40];
+
+    put(&reg_talent, &in, "name", "赵工");
+    put(&reg_talent, &in, "mode", "候鸟专家");
+    cr_expect_eq(reg_save(db, "甲", &reg_talent, NULL, &in, id, &e), ERR_INVALID);
+    cr_assert_eq(reg_vocab_add(db, "管理员", "talent_mode", "候鸟专家", &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(reg_save(db, "甲", &reg_talent, NULL, &in, id, &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(reg_vocab_archive(db, "管理员", "talent_mode", "候鸟专家", &e), ERR_OK, "%s", e.msg);
+    cr_expect_str_eq(shown(&reg_talent, id, "mode"), "候鸟专家", "records keep a retired word");
+    put(&reg_talent, &in, "name", "钱工");
+    cr_expect_eq(reg_save(db, "甲", &reg_talent, NULL, &in, NULL, &e), ERR_INVALID,
+                 "a retired word is no longer offered");
+    cr_expect_eq(reg_vocab_add(db, "管理员", "no_such", "x", &e), ERR_INVALID);
+    cr_expect_eq(reg_vocab_archive(db, "管理员", "talent_mode", "不存在", &e), ERR_NOTFOUND);
+}
