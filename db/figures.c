@@ -1,0 +1,134 @@
+/* figures.c — tallies for the supervisor summaries. */
+#include "db/figures.h"
+
+#include <stddef.h>
+
+#include "db/db_priv.h"
+
+#define FIGURES_MAX_COLS 32
+
+/* Steps st to the end, handing each row to fn; resets st. */
+static int
+figures_each(struct db *db, sqlite3_stmt *st, db_figures_row_fn fn, void *arg, struct err *e)
+{
+    const char *cols[FIGURES_MAX_COLS];
+    int n = sqlite3_column_count(st), i, r, rc = ERR_OK;
+
+    if (n > FIGURES_MAX_COLS)
+        n = FIGURES_MAX_COLS;
+    while (rc == ERR_OK && (r = db_step_row(db, st, e)) > 0) {
+        for (i = 0; i < n; i++) {
+            const unsigned char *t = sqlite3_column_text(st, i);
+
+            cols[i] = t ? (const char *)t : "";
+        }
+        rc = fn(arg, cols, n);
+    }
+    sqlite3_reset(st);
+    if (rc == ERR_OK && r < 0)
+        rc = ERR_DB;
+    return rc;
+}
+
+/* Column expr of the tier enterprise e holds on ?1: the highest-ranked
+ * live 'enter' event covering the date and not dropped since. */
+#define FIGURES_TIER_NOW(expr)                                                                     \
+    "(SELECT " expr " FROM tier_event te"                                                          \
+    " JOIN tier t ON t.id = te.tier_id"                                                            \
+    " WHERE te.enterprise_id = e.id AND te.kind = 'enter' AND te.archived_at IS NULL"             \
+    " AND te.event_date <= ?1 AND (te.valid_from IS NULL OR te.valid_from <= ?1)"                  \
+    " AND (te.valid_to IS NULL OR te.valid_to >= ?1)"                                              \
+    " AND NOT EXISTS (SELECT 1 FROM tier_event d WHERE d.enterprise_id = e.id"                     \
+    "  AND d.tier_id = te.tier_id AND d.kind = 'drop' AND d.archived_at IS NULL"                   \
+    "  AND d.event_date >= te.event_date AND d.event_date <= ?1)"                                  \
+    " ORDER BY t.rank DESC, te.event_date DESC LIMIT 1)"
+
+int
+db_figures_ledger(struct db *db, const char *as_of, db_figures_row_fn fn, void *arg,
+                  struct err *e)
+{
+    static const char sql[] =
+        "SELECT e.name, e.short_name, e.credit_code, e.township, f.name, e.above_scale,"
+        " e.manufacturing, " FIGURES_TIER_NOW("t.name") ", " FIGURES_TIER_NOW("te.evidence_no") ", "
+        FIGURES_TIER_NOW("te.valid_to")
+        " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id"
+        " WHERE e.archived_at IS NULL ORDER BY e.name";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+
+    if (st == NULL)
+        return ERR_DB;
+    sqlite3_bind_text(st, 1, as_of, -1, SQLITE_TRANSIENT);
+    return figures_each(db, st, fn, arg, e);
+}
+
+int
+db_figures_pilots(struct db *db, db_figures_row_fn fn, void *arg, struct err *e)
+{
+    static const char sql[] =
+        "SELECT p.name, en.name, b.name, u.name, p.budget, p.start_date,"
+        " CASE WHEN a.no IS NULL THEN NULL ELSE a.no || '.' || t.no END, p.goal"
+        " FROM pilot_project p LEFT JOIN enterprise en ON en.id = p.enterprise_id"
+        " LEFT JOIN pilot_base b ON b.id = p.base_id LEFT JOIN unit u ON u.id = p.lead_unit_id"
+        " LEFT JOIN task t ON t.id = p.task_id LEFT JOIN action a ON a.id = t.action_id"
+        " WHERE p.archived_at IS NULL ORDER BY p.name";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+
+    if (st == NULL)
+        return ERR_DB;
+    return figures_each(db, st, fn, arg, e);
+}
+
+int
+db_figures_action_status(struct db *db, int plan_year, db_figures_row_fn fn, void *arg,
+                         struct err *e)
+{
+    static const char sql[] =
+        "SELECT a.no, a.name, coalesce(s.code, ''), coalesce(x.n, 0), coalesce(x.pct, 0)"
+        " FROM action a JOIN plan p ON p.id = a.plan_id AND p.year = ?1"
+        " LEFT JOIN (SELECT action_id, status_id, count(*) AS n, sum(percent) AS pct FROM task"
+        "  WHERE archived_at IS NULL GROUP BY action_id, status_id) x ON x.action_id = a.id"
+        " LEFT JOIN task_status s ON s.id = x.status_id ORDER BY a.no, s.sort";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+
+    if (st == NULL)
+        return ERR_DB;
+    sqlite3_bind_int(st, 1, plan_year);
+    return figures_each(db, st, fn, arg, e);
+}
+
+int
+db_figures_statuses(struct db *db, db_figures_row_fn fn, void *arg, struct err *e)
+{
+    static const char sql[] = "SELECT code, name, is_done FROM task_status ORDER BY sort, code";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+
+    if (st == NULL)
+        return ERR_DB;
+    return figures_each(db, st, fn, arg, e);
+}
+
+int
+db_figures_tier_counts(struct db *db, const char *as_of, db_figures_row_fn fn, void *arg,
+                       struct err *e)
+{
+    /* One pass over the events that can hold on ?1, tier by tier, in the
+     * covering index; archived enterprises come from their small index. */
+    static const char sql[] =
+        "WITH held(tier_id, n) AS (SELECT te.tier_id, count(DISTINCT te.enterprise_id)"
+        "  FROM tier_event te WHERE te.kind = 'enter' AND te.archived_at IS NULL"
+        "  AND te.event_date <= ?1 AND (te.valid_from IS NULL OR te.valid_from <= ?1)"
+        "  AND (te.valid_to IS NULL OR te.valid_to >= ?1)"
+        "  AND te.enterprise_id NOT IN (SELECT id FROM enterprise WHERE archived_at IS NOT NULL)"
+        "  AND NOT EXISTS (SELECT 1 FROM tier_event d WHERE d.tier_id = te.tier_id"
+        "   AND d.kind = 'drop' AND d.enterprise_id = te.enterprise_id AND d.archived_at IS NULL"
+        "   AND d.event_date >= te.event_date AND d.event_date <= ?1)"
+        "  GROUP BY te.tier_id)"
+        " SELECT t.code, t.name, t.rank, coalesce(t.target_code, ''), coalesce(h.n, 0)"
+        " FROM tier t LEFT JOIN held h ON h.tier_id = t.id ORDER BY t.rank";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+
+    if (st == NULL)
+        return ERR_DB;
+    sqlite3_bind_text(st, 1, as_of, -1, SQLITE_TRANSIENT);
+    return figures_each(db, st, fn, arg, e);
+}
