@@ -7,11 +7,9 @@
 #include "db/db_priv.h"
 #include "src/xmalloc.h"
 
-#define DRILL_TASK_WHERE                                                                           \
-    " FROM task t JOIN action a ON a.id = t.action_id"                                             \
-    " JOIN plan p ON p.id = a.plan_id AND p.year = ?1"                                             \
-    " LEFT JOIN task_status s ON s.id = t.status_id"                                               \
-    " WHERE t.archived_at IS NULL AND (?2 = 0 OR a.no = ?2) AND (?3 IS NULL OR s.code = ?3)"
+#define DRILL_REPORT_FROM                                                                          \
+    " FROM task_report r INDEXED BY task_report_month_date"                                        \
+    " WHERE r.period = ?1 AND r.archived_at IS NULL"
 
 /* An event showing that enterprise e holds tier ?1 on ?2. */
 #define DRILL_TIER_EVENT                                                                           \
@@ -23,10 +21,12 @@
     "  AND d.kind = 'drop' AND d.enterprise_id = e.id AND d.archived_at IS NULL"                   \
     "  AND d.event_date >= te.event_date AND d.event_date <= ?2)"
 
-static const char drill_task_count[] = "SELECT count(*)" DRILL_TASK_WHERE;
-static const char drill_task_page[] =
-    "SELECT t.id, a.no || '.' || t.no, t.title, s.name, t.due_date, t.percent || '%', t.body"
-    DRILL_TASK_WHERE " ORDER BY a.no, t.no LIMIT ?4 OFFSET ?5";
+static const char drill_report_count[] = "SELECT count(*)" DRILL_REPORT_FROM;
+static const char drill_report_page[] =
+    "SELECT r.id, (SELECT a.no || '.' || t.no FROM task t JOIN action a ON a.id = t.action_id"
+    "  WHERE t.id = r.task_id), (SELECT title FROM task WHERE id = r.task_id),"
+    " (SELECT name FROM unit WHERE id = r.unit_id), r.report_date, r.person, r.progress"
+    DRILL_REPORT_FROM " ORDER BY r.report_date DESC LIMIT ?2 OFFSET ?3";
 /* Counted from the events (one tier's, in their covering index); paged
  * along the enterprises' name index, from a row (keyset) or an offset. */
 static const char drill_tier_count[] =
@@ -55,14 +55,11 @@ drill_prepare(struct db *db, const struct db_drill_query *q, int page, int *next
 {
     sqlite3_stmt *st;
 
-    if (q->kind == DB_DRILL_TASKS) {
-        st = db_stmt(db, page ? drill_task_page : drill_task_count, e);
-        if (st) {
-            sqlite3_bind_int(st, 1, q->plan_year);
-            sqlite3_bind_int(st, 2, q->action_no);
-            db_bind_text(st, 3, q->status);
-        }
-        *next = 4;
+    if (q->kind == DB_DRILL_REPORTS) {
+        st = db_stmt(db, page ? drill_report_page : drill_report_count, e);
+        if (st)
+            sqlite3_bind_text(st, 1, q->month ? q->month : "", -1, SQLITE_TRANSIENT);
+        *next = 2;
         return st;
     }
     st = db_stmt(db, page ? drill_tier_page : drill_tier_count, e);

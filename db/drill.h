@@ -12,17 +12,15 @@
 #include "db/db.h"
 
 enum db_drill_kind {
-    DB_DRILL_TASKS, /* cells: number, title, status, due date, percent, body */
-    DB_DRILL_TIER,  /* cells: name, credit code, evidence number, valid to, township, field */
+    DB_DRILL_REPORTS, /* cells: task number, task title, unit, report date, person, progress */
+    DB_DRILL_TIER,    /* cells: name, credit code, evidence number, valid to, township, field */
 };
 
 #define DB_DRILL_CELLS 6
 
 struct db_drill_query {
     enum db_drill_kind kind;
-    int plan_year;       /* tasks: of this year's plan */
-    int action_no;       /* tasks: 0 for every action */
-    const char *status;  /* tasks: status code, NULL for any */
+    const char *month;   /* reports: the month reported on (YYYY-MM) */
     const char *tier;    /* tier: the tier's code */
     const char *as_of;   /* tier: the date */
     /* tier: when after_name is set, the page starts after the enterprise of
@@ -41,7 +39,7 @@ struct db_drill_row {
 /* Number of records q selects. */
 int db_drill_count(struct db *db, const struct db_drill_query *q, long *n, struct err *e);
 
-/* Rows offset .. offset+limit of q, in its order (tasks by number,
+/* Rows offset .. offset+limit of q, in its order (reports newest first,
  * enterprises by name). *out is the caller's (db_drill_rows_free). */
 int db_drill_page(struct db *db, const struct db_drill_query *q, long offset, int limit,
                   struct db_drill_row **out, size_t *n, struct err *e);

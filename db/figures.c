@@ -79,31 +79,44 @@ db_figures_pilots(struct db *db, db_figures_row_fn fn, void *arg, struct err *e)
 }
 
 int
-db_figures_action_status(struct db *db, int plan_year, db_figures_row_fn fn, void *arg,
-                         struct err *e)
+db_figures_report_months(struct db *db, const char *first, const char *last,
+                         db_figures_row_fn fn, void *arg, struct err *e)
 {
     static const char sql[] =
-        "SELECT a.no, a.name, coalesce(s.code, ''), coalesce(x.n, 0), coalesce(x.pct, 0)"
-        " FROM action a JOIN plan p ON p.id = a.plan_id AND p.year = ?1"
-        " LEFT JOIN (SELECT action_id, status_id, count(*) AS n, sum(percent) AS pct FROM task"
-        "  WHERE archived_at IS NULL GROUP BY action_id, status_id) x ON x.action_id = a.id"
-        " LEFT JOIN task_status s ON s.id = x.status_id ORDER BY a.no, s.sort";
+        "SELECT period, count(*), count(DISTINCT task_id) FROM task_report"
+        " WHERE period BETWEEN ?1 AND ?2 AND archived_at IS NULL GROUP BY period";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+
+    if (st == NULL)
+        return ERR_DB;
+    sqlite3_bind_text(st, 1, first, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, last, -1, SQLITE_TRANSIENT);
+    return figures_each(db, st, fn, arg, e);
+}
+
+int
+db_figures_month_reports(struct db *db, int plan_year, const char *period,
+                         db_figures_row_fn fn, void *arg, struct err *e)
+{
+    static const char sql[] =
+        "SELECT a.no, t.no, t.title,"
+        " (SELECT u.name FROM task_unit tu JOIN unit u ON u.id = tu.unit_id"
+        "  WHERE tu.task_id = t.id AND tu.role = 'lead'),"
+        " s.name, t.percent, r.report_date, r.progress, r.problems, r.next_steps,"
+        " (SELECT name FROM unit WHERE id = r.unit_id), r.person"
+        " FROM task t JOIN action a ON a.id = t.action_id"
+        " JOIN plan p ON p.id = a.plan_id AND p.year = ?1"
+        " LEFT JOIN task_status s ON s.id = t.status_id"
+        " LEFT JOIN task_report r ON r.rowid = (SELECT x.rowid FROM task_report x"
+        "  WHERE x.task_id = t.id AND x.period = ?2 AND x.archived_at IS NULL"
+        "  ORDER BY x.report_date DESC, x.rowid DESC LIMIT 1)"
+        " WHERE t.archived_at IS NULL ORDER BY a.no, t.no";
     sqlite3_stmt *st = db_stmt(db, sql, e);
 
     if (st == NULL)
         return ERR_DB;
     sqlite3_bind_int(st, 1, plan_year);
-    return figures_each(db, st, fn, arg, e);
-}
-
-int
-db_figures_statuses(struct db *db, db_figures_row_fn fn, void *arg, struct err *e)
-{
-    static const char sql[] = "SELECT code, name, is_done FROM task_status ORDER BY sort, code";
-    sqlite3_stmt *st = db_stmt(db, sql, e);
-
-    if (st == NULL)
-        return ERR_DB;
+    sqlite3_bind_text(st, 2, period, -1, SQLITE_TRANSIENT);
     return figures_each(db, st, fn, arg, e);
 }
 

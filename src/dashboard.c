@@ -10,80 +10,120 @@
 #include <string.h>
 
 #include "db/figures.h"
+#include "db/task.h"
+#include "src/period.h"
+#include "src/task_rules.h"
 #include "src/xmalloc.h"
 
+/* The task statuses in order. */
 static int
-dash_status_row(void *arg, const char *const *cols, int n)
+dash_statuses(struct db *db, struct dashboard *d, struct err *e)
 {
-    struct dashboard *d = arg;
-    struct dash_status *s;
+    struct db_task_status *st;
+    size_t n, i;
+    int rc = db_task_statuses(db, &st, &n, e);
 
-    (void)n;
-    if (d->nstatus >= DASH_MAX_STATUS)
-        return 0;
-    s = &d->statuses[d->nstatus++];
-    snprintf(s->code, sizeof s->code, "%s", cols[0]);
-    s->name = xstrdup(cols[1]);
-    s->is_done = atoi(cols[2]) != 0;
-    return 0;
+    for (i = 0; rc == ERR_OK && i < n && d->nstatus < DASH_MAX_STATUS; i++) {
+        struct dash_status *x = &d->statuses[d->nstatus++];
+
+        snprintf(x->id, sizeof x->id, "%s", st[i].id);
+        snprintf(x->code, sizeof x->code, "%s", st[i].code);
+        x->name = xstrdup(st[i].name);
+        x->is_done = st[i].is_done;
+    }
+    if (rc == ERR_OK)
+        free(st);
+    return rc;
 }
 
-/* The index of status code in d->statuses, or -1. */
+/* The seven actions: tasks by status, done, overdue, stale, mean percent. */
 static int
-dash_status_index(const struct dashboard *d, const char *code)
+dash_actions(struct db *db, struct dashboard *d, const struct db_task_rules *rules,
+             struct err *e)
 {
-    size_t i;
-
-    for (i = 0; i < d->nstatus; i++) {
-        if (strcmp(d->statuses[i].code, code) == 0)
-            return (int)i;
-    }
-    return -1;
-}
-
-/* One (action, status) tally: starts a new action when the number changes. */
-static int
-dash_action_row(void *arg, const char *const *cols, int n)
-{
-    struct dashboard *d = arg;
-    struct dash_action *a;
-    long count = atol(cols[3]);
-    int no = atoi(cols[0]), s;
-
-    (void)n;
-    if (d->nactions == 0 || d->actions[d->nactions - 1].no != no) {
-        d->actions = xrealloc(d->actions, (d->nactions + 1) * sizeof *d->actions);
-        a = &d->actions[d->nactions++];
-        memset(a, 0, sizeof *a);
-        a->no = no;
-        a->name = xstrdup(cols[1]);
-    }
-    a = &d->actions[d->nactions - 1];
-    a->total += count;
-    a->percent += atoi(cols[4]); /* summed here, divided in dash_actions */
-    if ((s = dash_status_index(d, cols[2])) >= 0) {
-        a->by_status[s] += count;
-        if (d->statuses[s].is_done)
-            a->done += count;
-    }
-    return 0;
-}
-
-static int
-dash_actions(struct db *db, struct dashboard *d, struct err *e)
-{
-    size_t i;
+    struct db_task_tally *t;
+    size_t n, i, s;
     int rc;
 
-    if ((rc = db_figures_statuses(db, dash_status_row, d, e)) != ERR_OK)
+    if ((rc = db_task_tally_actions(db, rules, &t, &n, e)) != ERR_OK)
         return rc;
-    if (d->targets->plan_year == 0)
+    d->actions = xcalloc(n ? n : 1, sizeof *d->actions);
+    for (i = 0; i < n; i++) {
+        struct dash_action *a = &d->actions[d->nactions++];
+
+        a->no = t[i].no;
+        a->name = xstrdup(t[i].name);
+        a->total = t[i].total;
+        a->overdue = t[i].overdue;
+        a->stale = t[i].stale;
+        a->percent = t[i].total ? (int)(t[i].percent_sum / t[i].total) : 0;
+        d->live_tasks += t[i].total;
+        for (s = 0; s < d->nstatus && s < DB_TASK_STATUS_MAX; s++) {
+            a->by_status[s] = t[i].by_status[s];
+            if (d->statuses[s].is_done)
+                a->done += t[i].by_status[s];
+        }
+    }
+    db_task_tallies_free(t, n);
+    return ERR_OK;
+}
+
+/* The units with tasks, the most overdue and stale first. */
+static int
+dash_units(struct db *db, struct dashboard *d, const struct db_task_rules *rules, struct err *e)
+{
+    struct db_task_tally *t;
+    size_t n, i;
+    int rc;
+
+    if ((rc = db_task_tally_units(db, rules, &t, &n, e)) != ERR_OK)
+        return rc;
+    d->units = xcalloc(n ? n : 1, sizeof *d->units);
+    for (i = 0; i < n; i++) {
+        struct dash_unit *u;
+
+        if (t[i].total == 0)
+            continue;
+        u = &d->units[d->nunits++];
+        snprintf(u->id, sizeof u->id, "%s", t[i].id);
+        u->name = xstrdup(t[i].name);
+        u->total = t[i].total;
+        u->overdue = t[i].overdue;
+        u->stale = t[i].stale;
+    }
+    db_task_tallies_free(t, n);
+    return ERR_OK;
+}
+
+static int
+dash_month_row(void *arg, const char *const *cols, int n)
+{
+    struct dashboard *d = arg;
+    int y, m;
+
+    (void)n;
+    if (!period_month(cols[0], &y, &m) || y != d->targets->plan_year)
+        return 0;
+    d->months[m - 1].reports = atol(cols[1]);
+    d->months[m - 1].tasks = atol(cols[2]);
+    return 0;
+}
+
+/* Progress reports per month of the plan year, up to as_of's month. */
+static int
+dash_months(struct db *db, struct dashboard *d, struct err *e)
+{
+    int y = d->targets->plan_year, ay = 0, am = 12, m;
+
+    period_date(d->opts.as_of, &ay, &am, NULL);
+    d->nmonths = ay > y ? 12 : ay < y ? 0 : (size_t)am;
+    for (m = 0; m < 12; m++)
+        snprintf(d->months[m].month, sizeof d->months[m].month, "%04u-%02u",
+                 (unsigned)y % 10000u, (unsigned)(m + 1) % 100u);
+    if (d->nmonths == 0)
         return ERR_OK;
-    rc = db_figures_action_status(db, d->targets->plan_year, dash_action_row, d, e);
-    for (i = 0; i < d->nactions; i++)
-        d->actions[i].percent = d->actions[i].total ? d->actions[i].percent / (int)d->actions[i].total
-                                                    : 0;
-    return rc;
+    return db_figures_report_months(db, d->months[0].month, d->months[d->nmonths - 1].month,
+                                    dash_month_row, d, e);
 }
 
 /* The tier counts of the targets, each with the target it counts towards. */
@@ -115,14 +155,18 @@ dashboard_compute(struct db *db, const struct sumopts *o, struct dashboard **out
                   struct err *e)
 {
     struct dashboard *d = xcalloc(1, sizeof *d);
+    struct db_task_rules rules;
     int rc;
 
     d->opts = *o;
+    task_rules_init(&rules, o->as_of, o->stale_days);
     rc = targets_compute(db, o->as_of, &d->targets, e);
-    if (rc == ERR_OK)
-        rc = dash_actions(db, d, e);
-    if (rc == ERR_OK)
+    if (rc == ERR_OK && d->targets->plan_year != 0) {
         dash_tiers(d);
+        if ((rc = dash_statuses(db, d, e)) == ERR_OK && (rc = dash_actions(db, d, &rules, e)) == ERR_OK &&
+            (rc = dash_units(db, d, &rules, e)) == ERR_OK)
+            rc = dash_months(db, d, e);
+    }
     if (rc != ERR_OK) {
         dashboard_free(d);
         d = NULL;
@@ -145,7 +189,10 @@ dashboard_free(struct dashboard *d)
         free(d->actions[i].name);
     for (i = 0; i < d->ntiers; i++)
         free(d->tiers[i].name);
+    for (i = 0; i < d->nunits; i++)
+        free(d->units[i].name);
     free(d->actions);
     free(d->tiers);
+    free(d->units);
     free(d);
 }

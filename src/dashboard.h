@@ -19,6 +19,7 @@
 #define DASH_MAX_STATUS 12
 
 struct dash_status {
+    char id[40];
     char code[32];
     char *name; /* owned */
     int is_done;
@@ -32,6 +33,20 @@ struct dash_action {
     long done;                        /* tasks in a done status */
     long overdue, stale;
     int percent;                      /* mean percent complete of its tasks */
+};
+
+/* A responsible unit's tasks (led or shared). */
+struct dash_unit {
+    char id[40];
+    char *name; /* owned */
+    long total, overdue, stale;
+};
+
+/* Progress reports handed in for one month of the plan year. */
+struct dash_month {
+    char month[8]; /* YYYY-MM */
+    long reports;  /* live reports on that month */
+    long tasks;    /* distinct tasks they cover */
 };
 
 struct dash_tier {
@@ -52,12 +67,18 @@ struct dashboard {
     size_t nactions;
     struct dash_tier *tiers;
     size_t ntiers;
+    struct dash_unit *units; /* most overdue and stale first */
+    size_t nunits;
+    struct dash_month months[12]; /* January .. December of the plan year */
+    size_t nmonths;
+    long live_tasks; /* live tasks of the plan, for the report counts */
 };
 
 /* What a figure of the dashboard drills down to: the records behind it. */
 enum dash_drill_kind {
     DASH_DRILL_NONE,
-    DASH_DRILL_TASKS, /* tasks: of action_no (0: all), unit_id, status code, overdue, stale */
+    DASH_DRILL_TASKS,   /* tasks: of action_no (0: all), unit_id, status code, overdue, stale */
+    DASH_DRILL_REPORTS, /* progress reports on month */
     DASH_DRILL_TIER,  /* enterprises holding tier code (a tier's code) on the date */
 };
 
@@ -67,6 +88,7 @@ struct dash_drill {
     char unit_id[40];
     char code[32];
     int overdue, stale;
+    char month[8];
     char title[160]; /* what the list shows, for its heading */
 };
 

@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "db/drill.h"
+#include "db/task.h"
+#include "src/task_rules.h"
 #include "src/dashboard.h"
 #include "src/plan_load.h"
 #include "src/report_out.h"
@@ -77,6 +79,32 @@ bench_dashboard(struct db *db)
            d->tiers[2].count, d->actions[0].total);
     dashboard_free(d);
     strbuf_free(&b);
+}
+
+/* The overdue (or stale) tasks of action 3, as the dashboard's figure opens them. */
+static void
+bench_task_drill(struct db *db, int stale)
+{
+    struct db_task_query q;
+    struct db_task_item *t = NULL;
+    struct err e = {0};
+    char action[DB_TASK_ID];
+    size_t n = 0;
+    long count = 0;
+    double t0 = bench_now();
+
+    memset(&q, 0, sizeof q);
+    task_rules_init(&q.rules, "2025-06-30", 30);
+    db_task_action_by_no(db, 3, action, &e);
+    q.action_id = action;
+    q.overdue = !stale;
+    q.stale = stale;
+    q.sort = DB_TASK_SORT_LATE;
+    db_task_count(db, &q, &count, &e);
+    db_task_page(db, &q, 0, 20, &t, &n, &e);
+    printf("drill-down action 3 %s: count %ld + first page %.1f ms\n",
+           stale ? "stale" : "overdue", count, (bench_now() - t0) * 1e3);
+    db_task_items_free(t, n);
 }
 
 /* Pages through q from the top as the list scrolls: each page from the
@@ -165,8 +193,8 @@ int
 main(int argc, char **argv)
 {
     const char *path = argc > 1 ? argv[1] : "/tmp/tuwei-bench-rep.db";
-    struct db_drill_query tasks = {DB_DRILL_TASKS, 2025, 3, "in_progress", NULL, NULL, NULL, 0};
-    struct db_drill_query tier = {DB_DRILL_TIER, 2025, 0, NULL, "tech_sme", "2025-06-30", NULL, 0};
+    struct db_drill_query reports = {DB_DRILL_REPORTS, "2025-05", NULL, NULL, NULL, 0};
+    struct db_drill_query tier = {DB_DRILL_TIER, NULL, "tech_sme", "2025-06-30", NULL, 0};
     struct db *db = NULL;
     struct err e = {0};
     struct stat sb;
@@ -179,7 +207,9 @@ main(int argc, char **argv)
         return 1;
     }
     bench_dashboard(db);
-    bench_drill(db, &tasks, "action 3 in progress");
+    bench_task_drill(db, 0);
+    bench_task_drill(db, 1);
+    bench_drill(db, &reports, "reports of 2025-05");
     bench_drill(db, &tier, "tech SMEs");
     bench_ledger(db);
     db_close(db);
