@@ -10,6 +10,8 @@ extern const struct cli_cmd cli_task_cmds[];      /* task list, show, history, u
 extern const struct cli_cmd cli_task_edit_cmds[]; /* task add, set, report, milestone … */
 extern const struct cli_cmd cli_pilot_cmds[];
 extern const struct cli_cmd cli_reg_cmds[];
+extern const struct cli_cmd cli_ent_cmds[];
+extern const struct cli_cmd cli_funnel_cmds[];
 extern const struct cli_cmd cli_rep_cmds[];
 
 #endif

@@ -27,6 +27,7 @@ enum config_type {
     CONFIG_INT,    /* a decimal integer in min..max */
     CONFIG_CHOICE, /* one of choices ("a|b|c"), case-insensitive */
     CONFIG_LIST,   /* min..max items separated by commas (ASCII, full-width or 、) */
+    CONFIG_MONTHDAY, /* a day of the year, "MM-DD" (also M-D or M月D日) */
 };
 
 struct config_key {
@@ -53,6 +54,8 @@ static const struct config_key config_keys[] = {
     {"rules:pilot_warn_days", CONFIG_INT, "90", 1, 365, NULL},
     {"rules:double_base_year", CONFIG_INT, "2022", 2000, 2100, NULL},
     {"rules:three_zero_items", CONFIG_LIST, "研发活动,研发机构,发明专利", 3, 3, NULL},
+    {"rules:tech_sme_deadline", CONFIG_MONTHDAY, "09-30", 0, 0, NULL},
+    {"rules:tech_sme_warn_days", CONFIG_INT, "60", 1, 366, NULL},
 };
 #define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])
 
@@ -356,6 +359,24 @@ config_check_list(const struct config_key *k, const char *v, char **norm, struct
     return -1;
 }
 
+/* A day of the year: "MM-DD", "M-D" or "M月D日", kept as "MM-DD". */
+static int
+config_check_monthday(const char *v, char **norm, struct strbuf *why)
+{
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int m = 0, d = 0, used = 0;
+
+    if ((sscanf(v, "%2d-%2d%n", &m, &d, &used) == 2 && v[used] == '\0') ||
+        (sscanf(v, "%2d月%2d日%n", &m, &d, &used) == 2 && v[used] == '\0')) {
+        if (m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] && v[0] >= '0' && v[0] <= '9') {
+            *norm = xasprintf("%02d-%02d", m, d);
+            return 0;
+        }
+    }
+    strbuf_puts(why, "应为月-日，如 09-30");
+    return -1;
+}
+
 static int
 config_check_text(const struct config_key *k, const char *v, char **norm, struct strbuf *why)
 {
@@ -409,6 +430,8 @@ config_check_known(const struct config_key *k, const char *v, char **norm, struc
         return config_check_choice(k, v, norm, why);
     case CONFIG_LIST:
         return config_check_list(k, v, norm, why);
+    case CONFIG_MONTHDAY:
+        return config_check_monthday(v, norm, why);
     case CONFIG_TEXT:
     case CONFIG_PATH:
         break;
