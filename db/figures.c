@@ -120,23 +120,37 @@ db_figures_month_reports(struct db *db, int plan_year, const char *period,
     return figures_each(db, st, fn, arg, e);
 }
 
+/* Events of tier v that hold on ?1, by the enterprise register's own rule
+ * (db/ent_list.c, HELD_WHERE): an 'enter' whose span, from valid_from (or
+ * its date) to valid_to (open when empty), covers the day, with no 'drop'
+ * of the tier inside the span up to the day; archived enterprises left out. */
+#define FIGURES_HELD                                                                               \
+    " v.kind = 'enter' AND v.archived_at IS NULL"                                                  \
+    " AND coalesce(v.valid_from, v.event_date) <= ?1"                                              \
+    " AND (v.valid_to IS NULL OR v.valid_to >= ?1)"                                                \
+    " AND v.enterprise_id NOT IN (SELECT id FROM enterprise WHERE archived_at IS NOT NULL)"        \
+    " AND NOT EXISTS (SELECT 1 FROM tier_event x WHERE x.tier_id = v.tier_id"                      \
+    "  AND x.kind = 'drop' AND x.enterprise_id = v.enterprise_id AND x.archived_at IS NULL"        \
+    "  AND x.event_date BETWEEN coalesce(v.valid_from, v.event_date) AND ?1)"
+
 int
 db_figures_tier_counts(struct db *db, const char *as_of, db_figures_row_fn fn, void *arg,
                        struct err *e)
 {
     /* One pass over the events that can hold on ?1, tier by tier, in the
-     * covering index; archived enterprises come from their small index. */
+     * covering index of schema 6; archived enterprises come from their
+     * small partial index. The lowest tier (the candidates) counts the
+     * live enterprises holding no tier above it. */
     static const char sql[] =
-        "WITH held(tier_id, n) AS (SELECT te.tier_id, count(DISTINCT te.enterprise_id)"
-        "  FROM tier_event te WHERE te.kind = 'enter' AND te.archived_at IS NULL"
-        "  AND te.event_date <= ?1 AND (te.valid_from IS NULL OR te.valid_from <= ?1)"
-        "  AND (te.valid_to IS NULL OR te.valid_to >= ?1)"
-        "  AND te.enterprise_id NOT IN (SELECT id FROM enterprise WHERE archived_at IS NOT NULL)"
-        "  AND NOT EXISTS (SELECT 1 FROM tier_event d WHERE d.tier_id = te.tier_id"
-        "   AND d.kind = 'drop' AND d.enterprise_id = te.enterprise_id AND d.archived_at IS NULL"
-        "   AND d.event_date >= te.event_date AND d.event_date <= ?1)"
-        "  GROUP BY te.tier_id)"
-        " SELECT t.code, t.name, t.rank, coalesce(t.target_code, ''), coalesce(h.n, 0)"
+        "WITH held(tier_id, n) AS (SELECT v.tier_id, count(DISTINCT v.enterprise_id)"
+        "  FROM tier_event v WHERE" FIGURES_HELD " GROUP BY v.tier_id),"
+        " above(n) AS (SELECT count(DISTINCT v.enterprise_id) FROM tier_event v"
+        "  WHERE v.tier_id IN (SELECT id FROM tier WHERE rank > (SELECT min(rank) FROM tier))"
+        "  AND" FIGURES_HELD "),"
+        " live(n) AS (SELECT count(*) FROM enterprise WHERE archived_at IS NULL)"
+        " SELECT t.code, t.name, t.rank, coalesce(t.target_code, ''),"
+        " CASE WHEN t.rank = (SELECT min(rank) FROM tier)"
+        "  THEN (SELECT n FROM live) - (SELECT n FROM above) ELSE coalesce(h.n, 0) END"
         " FROM tier t LEFT JOIN held h ON h.tier_id = t.id ORDER BY t.rank";
     sqlite3_stmt *st = db_stmt(db, sql, e);
 

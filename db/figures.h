@@ -35,9 +35,10 @@ int db_figures_report_months(struct db *db, const char *first, const char *last,
 int db_figures_month_reports(struct db *db, int plan_year, const char *period,
                              db_figures_row_fn fn, void *arg, struct err *e);
 
-/* Every tier in rank order with the live enterprises holding it on as_of
- * (the latest live 'enter' event of the tier covers the date and no
- * 'drop' of it came since): code, name, rank, target_code, count. */
+/* Every tier in rank order with the live enterprises holding it on as_of,
+ * by the register's rule (src/ent_tier.h), counted in one pass: code,
+ * name, rank, target_code, count. The lowest tier (培育对象) counts the live
+ * enterprises holding no tier above it, as the register's funnel does. */
 int db_figures_tier_counts(struct db *db, const char *as_of, db_figures_row_fn fn, void *arg,
                            struct err *e);
 

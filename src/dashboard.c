@@ -160,7 +160,7 @@ dashboard_compute(struct db *db, const struct sumopts *o, struct dashboard **out
 
     d->opts = *o;
     task_rules_init(&rules, o->as_of, o->stale_days);
-    rc = targets_compute(db, o->as_of, &d->targets, e);
+    rc = targets_compute(db, o->cfg, o->as_of, &d->targets, e);
     if (rc == ERR_OK && d->targets->plan_year != 0) {
         dash_tiers(d);
         if ((rc = dash_statuses(db, d, e)) == ERR_OK && (rc = dash_actions(db, d, &rules, e)) == ERR_OK &&
