@@ -9,9 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/ent_list.h"
 #include "db/figures.h"
 #include "db/task.h"
+#include "src/ent_funnel.h"
 #include "src/period.h"
+#include "src/pilot.h"
 #include "src/task_rules.h"
 #include "src/xmalloc.h"
 
@@ -126,6 +129,118 @@ dash_months(struct db *db, struct dashboard *d, struct err *e)
                                     dash_month_row, d, e);
 }
 
+/* Collects the register's warnings: counts, and the certificates. */
+struct dash_warn_ctx {
+    struct dashboard *d;
+    struct dash_cert *all;
+    size_t n;
+};
+
+static void
+dash_warn_one(void *arg, const char *id, int warn, const char *until)
+{
+    struct dash_warn_ctx *x = arg;
+
+    x->d->unregistered += (warn & DB_ENT_WARN_UNREGISTERED) != 0;
+    if (!(warn & DB_ENT_WARN_EXPIRING) || until == NULL)
+        return;
+    x->d->expiring++;
+    x->all = xrealloc(x->all, (x->n + 1) * sizeof *x->all);
+    memset(&x->all[x->n], 0, sizeof *x->all);
+    snprintf(x->all[x->n].id, sizeof x->all[x->n].id, "%s", id);
+    snprintf(x->all[x->n].until, sizeof x->all[x->n].until, "%s", until);
+    x->n++;
+}
+
+static int
+dash_cert_cmp(const void *a, const void *b)
+{
+    const struct dash_cert *x = a, *y = b;
+    int c = strcmp(x->until, y->until);
+
+    return c ? c : strcmp(x->id, y->id);
+}
+
+/* Certificates about to lapse and registrations not renewed, by the
+ * register's warnings; the most urgent certificates named. */
+static int
+dash_certs(struct db *db, struct dashboard *d, const struct config *cfg, struct err *e)
+{
+    struct dash_warn_ctx x = {d, NULL, 0};
+    struct db_enterprise ent;
+    struct ent_asof a;
+    size_t i;
+    int rc;
+
+    if ((rc = ent_asof_init(db, cfg, d->opts.as_of, &a, e)) != ERR_OK ||
+        (rc = db_ent_warnings(db, &a.a, dash_warn_one, &x, e)) != ERR_OK) {
+        free(x.all);
+        return rc;
+    }
+    if (x.n > 0)
+        qsort(x.all, x.n, sizeof *x.all, dash_cert_cmp);
+    for (i = 0; i < x.n && d->ncerts < DASH_LIST_MAX; i++) {
+        struct dash_cert *c = &d->certs[d->ncerts];
+
+        if (db_ent_get(db, x.all[i].id, &ent, NULL) != ERR_OK)
+            continue;
+        *c = x.all[i];
+        c->name = xstrdup(ent.name);
+        c->days = period_days_between(d->opts.as_of, c->until);
+        db_ent_free(&ent);
+        d->ncerts++;
+    }
+    free(x.all);
+    return ERR_OK;
+}
+
+/* Adds up to the free places of d->pilots the projects with flag. */
+static int
+dash_pilot_list(struct db *db, struct dashboard *d, const struct pilot_rules *r, int flag,
+                long *count, struct err *e)
+{
+    struct pilot_filter f = {NULL, NULL, flag, 0};
+    struct db_pilot_row rows[DASH_LIST_MAX];
+    struct pilot_status st;
+    int got = 0, i, rc;
+
+    if ((rc = pilot_count(db, r, d->opts.as_of, &f, count, e)) != ERR_OK ||
+        (rc = pilot_page(db, r, d->opts.as_of, &f, 0, DASH_LIST_MAX, rows, &got, e)) != ERR_OK)
+        return rc;
+    for (i = 0; i < got; i++) {
+        struct dash_pilot *p;
+        size_t k;
+
+        for (k = 0; k < d->npilots && strcmp(d->pilots[k].id, rows[i].id) != 0; k++)
+            ;
+        if (k == d->npilots && d->npilots < DASH_LIST_MAX &&
+            pilot_status_get(db, r, d->opts.as_of, rows[i].id, &st, NULL) == ERR_OK) {
+            p = &d->pilots[d->npilots++];
+            snprintf(p->id, sizeof p->id, "%s", rows[i].id);
+            p->name = xstrdup(rows[i].name ? rows[i].name : "");
+            p->stage = xstrdup(rows[i].stage ? rows[i].stage : "");
+            p->missing = pilot_missing_text(&st);
+            snprintf(p->deadline, sizeof p->deadline, "%s", rows[i].deadline ? rows[i].deadline : "");
+            p->flags = st.flags;
+            pilot_status_free(&st);
+        }
+        db_pilot_row_free(&rows[i]);
+    }
+    return ERR_OK;
+}
+
+static int
+dash_pilots(struct db *db, struct dashboard *d, const struct config *cfg, struct err *e)
+{
+    struct pilot_rules r;
+    int rc;
+
+    pilot_rules_from_config(cfg, &r);
+    if ((rc = dash_pilot_list(db, d, &r, PILOT_HELD, &d->pilots_held, e)) != ERR_OK)
+        return rc;
+    return dash_pilot_list(db, d, &r, PILOT_NEAR, &d->pilots_late, e);
+}
+
 /* The tier counts of the targets, each with the target it counts towards. */
 static void
 dash_tiers(struct dashboard *d)
@@ -155,6 +270,8 @@ dashboard_compute(struct db *db, const struct sumopts *o, struct dashboard **out
                   struct err *e)
 {
     struct dashboard *d = xcalloc(1, sizeof *d);
+    struct config *own = o->cfg ? NULL : config_defaults();
+    const struct config *cfg = o->cfg ? o->cfg : own;
     struct db_task_rules rules;
     int rc;
 
@@ -164,9 +281,11 @@ dashboard_compute(struct db *db, const struct sumopts *o, struct dashboard **out
     if (rc == ERR_OK && d->targets->plan_year != 0) {
         dash_tiers(d);
         if ((rc = dash_statuses(db, d, e)) == ERR_OK && (rc = dash_actions(db, d, &rules, e)) == ERR_OK &&
-            (rc = dash_units(db, d, &rules, e)) == ERR_OK)
-            rc = dash_months(db, d, e);
+            (rc = dash_units(db, d, &rules, e)) == ERR_OK && (rc = dash_months(db, d, e)) == ERR_OK &&
+            (rc = dash_certs(db, d, cfg, e)) == ERR_OK)
+            rc = dash_pilots(db, d, cfg, e);
     }
+    config_free(own);
     if (rc != ERR_OK) {
         dashboard_free(d);
         d = NULL;
@@ -191,6 +310,13 @@ dashboard_free(struct dashboard *d)
         free(d->tiers[i].name);
     for (i = 0; i < d->nunits; i++)
         free(d->units[i].name);
+    for (i = 0; i < d->ncerts; i++)
+        free(d->certs[i].name);
+    for (i = 0; i < d->npilots; i++) {
+        free(d->pilots[i].name);
+        free(d->pilots[i].stage);
+        free(d->pilots[i].missing);
+    }
     free(d->actions);
     free(d->tiers);
     free(d->units);

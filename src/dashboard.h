@@ -49,6 +49,25 @@ struct dash_month {
     long tasks;    /* distinct tasks they cover */
 };
 
+#define DASH_LIST_MAX 8 /* named items shown under a count */
+
+/* A high-tech certificate about to lapse. */
+struct dash_cert {
+    char id[40];
+    char *name; /* owned */
+    char until[11];
+    long days; /* from the date to until */
+};
+
+/* A pilot project held at a gate or near (or past) its run limit. */
+struct dash_pilot {
+    char id[40];
+    char *name, *stage; /* owned */
+    char *missing;      /* owned: the items its stage lacks, "" when none */
+    char deadline[11];  /* end of its run, "" when not running */
+    int flags;          /* PILOT_HELD, PILOT_NEAR, PILOT_PAST (src/pilot.h) */
+};
+
 struct dash_tier {
     char code[32];
     char target_code[32]; /* the plan target it counts towards, "" if none */
@@ -72,6 +91,14 @@ struct dashboard {
     struct dash_month months[12]; /* January .. December of the plan year */
     size_t nmonths;
     long live_tasks; /* live tasks of the plan, for the report counts */
+    /* what to chase this week */
+    long expiring;     /* certificates lapsing within cert_months, not renewed */
+    long unregistered; /* tech SMEs of last year not yet registered this year */
+    struct dash_cert certs[DASH_LIST_MAX]; /* the most urgent first */
+    size_t ncerts;
+    long pilots_held, pilots_late; /* held at a gate; run near or past its limit */
+    struct dash_pilot pilots[DASH_LIST_MAX]; /* held ones first */
+    size_t npilots;
 };
 
 /* What a figure of the dashboard drills down to: the records behind it. */
@@ -79,7 +106,10 @@ enum dash_drill_kind {
     DASH_DRILL_NONE,
     DASH_DRILL_TASKS,   /* tasks: of action_no (0: all), unit_id, status code, overdue, stale */
     DASH_DRILL_REPORTS, /* progress reports on month */
-    DASH_DRILL_TIER,  /* enterprises holding tier code (a tier's code) on the date */
+    DASH_DRILL_TIER,    /* enterprises holding tier code (a tier's code) on the date */
+    DASH_DRILL_CERTS,   /* certificates about to lapse */
+    DASH_DRILL_UNREG,   /* tech SMEs not yet registered this year */
+    DASH_DRILL_PILOTS,  /* pilot projects with flags (PILOT_HELD, PILOT_NEAR) */
 };
 
 struct dash_drill {
@@ -88,6 +118,7 @@ struct dash_drill {
     char unit_id[40];
     char code[32];
     int overdue, stale;
+    int flags;
     char month[8];
     char title[160]; /* what the list shows, for its heading */
 };

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "src/msg.h"
+#include "src/pilot.h"
 #include "src/textw.h"
 #include "src/xmalloc.h"
 
@@ -382,6 +383,78 @@ dash_units(const struct dashboard *d, int width, struct dash_lines *l)
     }
 }
 
+/* A count to chase, as a selectable line: "  label  N". */
+static void
+dash_chase_count(struct dash_lines *l, const char *label, long n, enum dash_drill_kind kind,
+                 int flags, enum dash_role role)
+{
+    struct dash_drill dr;
+    struct dash_row r;
+
+    memset(&dr, 0, sizeof dr);
+    dr.kind = kind;
+    dr.flags = flags;
+    snprintf(dr.title, sizeof dr.title, "%s", label);
+    dash_row_init(&r);
+    dash_add(&r, 40, TEXTW_LEFT, label, NULL);
+    dash_add_num(&r, 6, n, "", &dr);
+    dash_push_row(l, &r, n > 0 ? role : DASH_ROLE_NORMAL);
+}
+
+/* The certificates about to lapse, named under their count. */
+static void
+dash_chase_certs(const struct dashboard *d, struct dash_lines *l)
+{
+    char months[16], days[24], *label, *line;
+    size_t i;
+
+    snprintf(months, sizeof months, "%d", d->opts.cert_months);
+    label = msg_format("dash.chase.expiring", months, NULL);
+    dash_chase_count(l, label, d->expiring, DASH_DRILL_CERTS, 0, DASH_ROLE_AMBER);
+    free(label);
+    for (i = 0; i < d->ncerts; i++) {
+        snprintf(days, sizeof days, "%ld", d->certs[i].days);
+        line = msg_format("dash.chase.cert_line", d->certs[i].name, d->certs[i].until, days, NULL);
+        dash_push(l, line, DASH_ROLE_NOTE);
+        free(line);
+    }
+}
+
+/* The pilot projects held at a gate or near their run limit, named. */
+static void
+dash_chase_pilots(const struct dashboard *d, struct dash_lines *l)
+{
+    char *line;
+    size_t i;
+
+    dash_chase_count(l, msg("dash.chase.held"), d->pilots_held, DASH_DRILL_PILOTS, PILOT_HELD,
+                     DASH_ROLE_AMBER);
+    dash_chase_count(l, msg("dash.chase.late"), d->pilots_late, DASH_DRILL_PILOTS, PILOT_NEAR,
+                     DASH_ROLE_RED);
+    for (i = 0; i < d->npilots; i++) {
+        const struct dash_pilot *p = &d->pilots[i];
+
+        if (p->flags & PILOT_HELD)
+            line = msg_format("dash.chase.pilot_held", p->name, p->stage, p->missing, NULL);
+        else
+            line = msg_format(p->flags & PILOT_PAST ? "dash.chase.pilot_past" : "dash.chase.pilot_near",
+                              p->name, p->stage, p->deadline, NULL);
+        dash_push(l, line, DASH_ROLE_NOTE);
+        free(line);
+    }
+}
+
+static void
+dash_chase(const struct dashboard *d, struct dash_lines *l)
+{
+    dash_push(l, "", DASH_ROLE_NORMAL);
+    dash_push(l, msg("dash.sec.chase"), DASH_ROLE_HEADING);
+    dash_chase_certs(d, l);
+    dash_chase_count(l, msg("dash.chase.unregistered"), d->unregistered, DASH_DRILL_UNREG, 0,
+                     DASH_ROLE_AMBER);
+    dash_chase_pilots(d, l);
+}
+
 /* Progress reports per month: a bar of the share of live tasks reported on. */
 static void
 dash_months(const struct dashboard *d, int width, struct dash_lines *l)
@@ -471,6 +544,7 @@ dashboard_lines(const struct dashboard *d, int width, struct dash_lines *out)
     dash_targets(d, width, out);
     dash_actions(d, width, out);
     dash_units(d, width, out);
+    dash_chase(d, out);
     dash_tiers(d, width, out);
     dash_months(d, width, out);
 }
