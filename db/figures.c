@@ -30,42 +30,11 @@ figures_each(struct db *db, sqlite3_stmt *st, db_figures_row_fn fn, void *arg, s
     return rc;
 }
 
-/* Column expr of the tier enterprise e holds on ?1: the highest-ranked
- * live 'enter' event covering the date and not dropped since. */
-#define FIGURES_TIER_NOW(expr)                                                                     \
-    "(SELECT " expr " FROM tier_event te"                                                          \
-    " JOIN tier t ON t.id = te.tier_id"                                                            \
-    " WHERE te.enterprise_id = e.id AND te.kind = 'enter' AND te.archived_at IS NULL"             \
-    " AND te.event_date <= ?1 AND (te.valid_from IS NULL OR te.valid_from <= ?1)"                  \
-    " AND (te.valid_to IS NULL OR te.valid_to >= ?1)"                                              \
-    " AND NOT EXISTS (SELECT 1 FROM tier_event d WHERE d.enterprise_id = e.id"                     \
-    "  AND d.tier_id = te.tier_id AND d.kind = 'drop' AND d.archived_at IS NULL"                   \
-    "  AND d.event_date >= te.event_date AND d.event_date <= ?1)"                                  \
-    " ORDER BY t.rank DESC, te.event_date DESC LIMIT 1)"
-
-int
-db_figures_ledger(struct db *db, const char *as_of, db_figures_row_fn fn, void *arg,
-                  struct err *e)
-{
-    static const char sql[] =
-        "SELECT e.name, e.short_name, e.credit_code, e.township, f.name, e.above_scale,"
-        " e.manufacturing, " FIGURES_TIER_NOW("t.name") ", " FIGURES_TIER_NOW("te.evidence_no") ", "
-        FIGURES_TIER_NOW("te.valid_to")
-        " FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id"
-        " WHERE e.archived_at IS NULL ORDER BY e.name";
-    sqlite3_stmt *st = db_stmt(db, sql, e);
-
-    if (st == NULL)
-        return ERR_DB;
-    sqlite3_bind_text(st, 1, as_of, -1, SQLITE_TRANSIENT);
-    return figures_each(db, st, fn, arg, e);
-}
-
 int
 db_figures_pilots(struct db *db, db_figures_row_fn fn, void *arg, struct err *e)
 {
     static const char sql[] =
-        "SELECT p.name, en.name, b.name, u.name, p.budget, p.start_date,"
+        "SELECT p.id, p.name, en.name, b.name, u.name, p.budget, p.start_date,"
         " CASE WHEN a.no IS NULL THEN NULL ELSE a.no || '.' || t.no END, p.goal"
         " FROM pilot_project p LEFT JOIN enterprise en ON en.id = p.enterprise_id"
         " LEFT JOIN pilot_base b ON b.id = p.base_id LEFT JOIN unit u ON u.id = p.lead_unit_id"

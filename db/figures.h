@@ -12,14 +12,8 @@
  * for NULL). Returning non-zero stops the walk with that code. */
 typedef int (*db_figures_row_fn)(void *arg, const char *const *cols, int ncols);
 
-/* The enterprise ledger, by name: name, short name, credit code, township,
- * field, above-scale (0/1), manufacturing (0/1), and the highest tier held
- * on as_of with its evidence number and valid-to date. */
-int db_figures_ledger(struct db *db, const char *as_of, db_figures_row_fn fn, void *arg,
-                      struct err *e);
-
-/* The live pilot projects by name: name, enterprise, base, lead unit,
- * budget (yuan), start date, task number ("6.5"), goal. */
+/* The live pilot projects by name: key, name, enterprise, base, lead
+ * unit, budget (yuan), start date, task number ("6.5"), goal. */
 int db_figures_pilots(struct db *db, db_figures_row_fn fn, void *arg, struct err *e);
 
 /* Live progress reports on each month from first to last (YYYY-MM):
