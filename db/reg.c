@@ -394,6 +394,35 @@ db_reg_find(struct db *db, const struct db_reg_ref *ref, const char *text, char 
 }
 
 int
+db_reg_labels(struct db *db, const struct db_reg_ref *ref, char ***names, size_t *n,
+              struct err *e)
+{
+    struct strbuf b = STRBUF_INIT;
+    sqlite3_stmt *st;
+    int r;
+
+    *names = NULL;
+    *n = 0;
+    if (!reg_ident(ref->table))
+        return err_set(e, ERR_INVALID, "内部错误：表名 %s 无效", ref->table);
+    strbuf_printf(&b, "SELECT %s AS label FROM %s r WHERE (%s)%s GROUP BY label ORDER BY min(%s),"
+                      " min(r.rowid)",
+                  ref->label, ref->table, ref->where ? ref->where : "1",
+                  ref->archivable ? " AND r.archived_at IS NULL" : "",
+                  ref->order ? ref->order : ref->label);
+    r = sqlite3_prepare_v2(db_handle(db), strbuf_str(&b), -1, &st, NULL);
+    strbuf_free(&b);
+    if (r != SQLITE_OK)
+        return db_fail(db, e, "准备查询");
+    while ((r = db_step_row(db, st, e)) > 0) {
+        *names = xrealloc(*names, (*n + 1) * sizeof **names);
+        (*names)[(*n)++] = db_col_text(st, 0);
+    }
+    sqlite3_finalize(st);
+    return r < 0 ? ERR_DB : ERR_OK;
+}
+
+int
 db_reg_label(struct db *db, const struct db_reg_ref *ref, const char *id, char **out,
              struct err *e)
 {
@@ -659,6 +688,48 @@ db_vocab_list(struct db *db, const char *domain, char ***names, size_t *n, struc
     }
     sqlite3_reset(st);
     return r < 0 ? ERR_DB : ERR_OK;
+}
+
+int
+db_vocab_add(struct db *db, const char *domain, const char *name, struct err *e)
+{
+    static const char sql[] =
+        "INSERT INTO vocab (id, domain, name, sort, created_at, created_by, updated_at, updated_by)"
+        " VALUES (?1, ?2, ?3, (SELECT coalesce(max(sort), 0) + 1 FROM vocab WHERE domain = ?2),"
+        " ?4, ?5, ?4, ?5) ON CONFLICT (domain, name) DO UPDATE SET archived_at = NULL,"
+        " updated_at = excluded.updated_at, updated_by = excluded.updated_by"
+        " WHERE archived_at IS NOT NULL";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+    char key[UUID_LEN + 1];
+
+    if (st == NULL)
+        return ERR_DB;
+    uuid_new(key);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, domain, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, db_now(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, db_user(db), -1, SQLITE_TRANSIENT);
+    return db_exec_stmt(db, st, e);
+}
+
+int
+db_vocab_archive(struct db *db, const char *domain, const char *name, struct err *e)
+{
+    static const char sql[] = "UPDATE vocab SET archived_at = ?3, updated_at = ?3, updated_by = ?4"
+                              " WHERE domain = ?1 AND name = ?2 AND archived_at IS NULL";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+    int rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    sqlite3_bind_text(st, 1, domain, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, db_now(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, db_user(db), -1, SQLITE_TRANSIENT);
+    if ((rc = db_exec_stmt(db, st, e)) == ERR_OK && db_last_changes(db) == 0)
+        rc = err_set(e, ERR_NOTFOUND, "没有可停用的“%s”。", name);
+    return rc;
 }
 
 void

@@ -95,6 +95,11 @@ int db_reg_get(struct db *db, const struct db_reg_shape *s, const char *id, stru
 int db_reg_find(struct db *db, const struct db_reg_ref *ref, const char *text, char (*ids)[40],
                 int max, int *n, struct err *e);
 
+/* The distinct labels of ref's live rows in order (caller frees them with
+ * db_strings_free). */
+int db_reg_labels(struct db *db, const struct db_reg_ref *ref, char ***names, size_t *n,
+                  struct err *e);
+
 /* The label of ref's row id into a malloc'd *out (NULL when there is none). */
 int db_reg_label(struct db *db, const struct db_reg_ref *ref, const char *id, char **out,
                  struct err *e);
@@ -133,6 +138,14 @@ int db_reg_links_set(struct db *db, const struct db_reg_link *l, const char *id,
 /* The live words of a vocabulary domain in order ("contract_kind" …); the
  * array and strings are the caller's. */
 int db_vocab_list(struct db *db, const char *domain, char ***names, size_t *n, struct err *e);
+
+/* Inside db_write: adds word name to domain at the end (a new key), or
+ * brings an archived one back. */
+int db_vocab_add(struct db *db, const char *domain, const char *name, struct err *e);
+
+/* Inside db_write: archives word name of domain; ERR_NOTFOUND when there
+ * is no such live word. */
+int db_vocab_archive(struct db *db, const char *domain, const char *name, struct err *e);
 
 /* Frees a list of n strings. */
 void db_strings_free(char **s, size_t n);

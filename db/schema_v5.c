@@ -186,6 +186,8 @@ const char *const db_schema_v5[] = {
 
     "CREATE INDEX tech_offer_by_title ON tech_offer(kind, title)",
 
+    "CREATE INDEX tech_offer_live ON tech_offer(kind, archived_at)",
+
 
     "CREATE TABLE tech_match ("
     " id TEXT PRIMARY KEY NOT NULL,"
@@ -220,6 +222,9 @@ const char *const db_schema_v5[] = {
     "CREATE INDEX tech_contract_by_registered ON tech_contract(registered_on)",
 
     "CREATE INDEX tech_contract_by_kind ON tech_contract(kind, status)",
+
+    /* Lists count the live rows: an index makes that a count of entries. */
+    "CREATE INDEX tech_contract_live ON tech_contract(archived_at)",
 
 
     "CREATE TABLE coop_agreement ("

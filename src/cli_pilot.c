@@ -133,7 +133,7 @@ clipilot_print_stage(struct cli_ctx *ctx, const struct pilot_rules *r,
         fprintf(ctx->out, "下一阶段：%s\n", s->stages[s->next].name);
     for (i = 0; cur && i < cur->nitems; i++)
         fprintf(ctx->out, "  %s %s：%s\n", cur->items[i].value ? "[已填]" : "[缺少]",
-                cur->items[i].name, cur->items[i].value ? cur->items[i].value : "—");
+                cur->items[i].name, cur->items[i].value ? cur->items[i].value : "无");
     if (s->st.run_start)
         fprintf(ctx->out, "中试运行：%s 起%s%s，期限 %d 年%s\n", s->st.run_start,
                 s->st.run_end ? " 至 " : "", s->st.run_end ? s->st.run_end : "", r->run_years,
@@ -161,8 +161,8 @@ clipilot_print_history(struct cli_ctx *ctx, const char *id, struct err *e)
         return rc;
     fputs(n ? "阶段记录：\n" : "阶段记录：暂无\n", ctx->out);
     for (i = 0; i < n; i++)
-        fprintf(ctx->out, "  %s  %s → %s  %s%s%s\n", ev[i].moved_on,
-                ev[i].from_stage ? ev[i].from_stage : "—", ev[i].to_stage ? ev[i].to_stage : "?",
+        fprintf(ctx->out, "  %s  %s -> %s  %s%s%s\n", ev[i].moved_on,
+                ev[i].from_stage ? ev[i].from_stage : "（登记）", ev[i].to_stage ? ev[i].to_stage : "?",
                 ev[i].by ? ev[i].by : "", ev[i].note ? "  " : "", ev[i].note ? ev[i].note : "");
     db_pilot_events_free(ev, n);
     return ERR_OK;
@@ -408,6 +408,52 @@ clipilot_stages(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     return ERR_OK;
 }
 
+/* pilot stage add NAME --after STAGE [--run] | pilot stage archive STAGE */
+static int
+clipilot_stage(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
+{
+    const char *after = NULL;
+    int i, run = 0, rc;
+
+    if (argc == 2 && strcmp(argv[0], "archive") == 0) {
+        if ((rc = pilot_stage_archive(ctx->db, ctx->user, argv[1], e)) == ERR_OK)
+            fprintf(ctx->out, "已停用阶段“%s”。\n", argv[1]);
+        return rc;
+    }
+    if (argc < 2 || strcmp(argv[0], "add") != 0)
+        return err_field(e, ERR_INVALID, "-", "用法：pilot stage add 名称 --after 阶段 [--run]"
+                                              " 或 pilot stage archive 阶段");
+    for (i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--run") == 0)
+            run = 1;
+        else if (!cli_opt(argc, argv, &i, "--after", &after))
+            return err_field(e, ERR_INVALID, "-", "无法识别的参数“%s”。", argv[i]);
+    }
+    if (after == NULL)
+        return err_field(e, ERR_INVALID, "-", "请用 --after 指明新阶段放在哪个阶段之后。");
+    if ((rc = pilot_stage_add(ctx->db, ctx->user, argv[1], after, run, e)) == ERR_OK)
+        fprintf(ctx->out, "已在“%s”之后添加阶段“%s”。\n", after, argv[1]);
+    return rc;
+}
+
+/* pilot stage-item add STAGE NAME [--date] | pilot stage-item archive STAGE NAME */
+static int
+clipilot_stage_item(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
+{
+    int add = argc >= 3 && strcmp(argv[0], "add") == 0, is_date = 0, rc;
+
+    if (add && argc == 4 && strcmp(argv[3], "--date") == 0)
+        is_date = 1;
+    else if (!(argc == 3 && (add || strcmp(argv[0], "archive") == 0)))
+        return err_field(e, ERR_INVALID, "-", "用法：pilot stage-item add 阶段 名称 [--date]"
+                                              " 或 pilot stage-item archive 阶段 名称");
+    rc = add ? pilot_stage_item_add(ctx->db, ctx->user, argv[1], argv[2], is_date, e)
+             : pilot_stage_item_archive(ctx->db, ctx->user, argv[1], argv[2], e);
+    if (rc == ERR_OK)
+        fprintf(ctx->out, "已%s“%s”阶段的材料项“%s”。\n", add ? "添加" : "停用", argv[1], argv[2]);
+    return rc;
+}
+
 static int
 clipilot_targets(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
 {
@@ -469,6 +515,10 @@ const struct cli_cmd cli_pilot_cmds[] = {
      "阶段看板：各阶段项目数、缺材料、临近或超过运行期限"},
     {"pilot", "stages", CLI_DB_EXISTING, clipilot_stages, "pilot stages",
      "列出中试阶段及各阶段需登记的材料"},
+    {"pilot", "stage", CLI_DB_EXISTING, clipilot_stage,
+     "pilot stage add 名称 --after 阶段 [--run] | archive 阶段", "增加或停用中试阶段"},
+    {"pilot", "stage-item", CLI_DB_EXISTING, clipilot_stage_item,
+     "pilot stage-item add|archive 阶段 名称 [--date]", "增加或停用阶段须登记的材料项"},
     {"project", "targets", CLI_DB_EXISTING, clipilot_targets,
      "project targets [--year N] [--format text|csv]", "科技项目数对照方案目标（市级项目≥3、揭榜挂帅≥2）"},
     {NULL, NULL, CLI_DB_NONE, NULL, NULL, NULL},

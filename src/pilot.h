@@ -58,6 +58,10 @@ void pilot_status_free(struct pilot_status *s);
 /* The names of the missing items of s's stage, joined by 、 (caller frees). */
 char *pilot_missing_text(const struct pilot_status *s);
 
+/* Why s cannot move on: "“备案”阶段还缺少：备案编号、备案日期。补齐后才能
+ * 进入“安全评价/环评”。", or NULL when nothing holds it (caller frees). */
+char *pilot_gate_message(const struct pilot_status *s);
+
 /* Moves project id to the next stage on date (NULL: today), as user.
  * Refused (ERR_INVALID, field "items") while items of its stage are
  * missing, naming them; the date may not be before it entered its stage
@@ -103,5 +107,24 @@ int pilot_page(struct db *db, const struct pilot_rules *r, const char *today,
 /* The stage board on today: one row per stage (see db_pilot_board). */
 int pilot_board(struct db *db, const struct pilot_rules *r, const char *today,
                 struct db_pilot_board **out, size_t *n, struct err *e);
+
+/* ---- adapting the stages (src/pilot_stage.c) ---- */
+
+/* Adds a stage called name right after the stage after (name or code),
+ * as user; run: it is a pilot run, with the run limit. */
+int pilot_stage_add(struct db *db, const char *user, const char *name, const char *after, int run,
+                    struct err *e);
+
+/* Retires a stage no live project stands at (not the final or exit one). */
+int pilot_stage_archive(struct db *db, const char *user, const char *stage, struct err *e);
+
+/* Adds an item (a date when is_date) that stage requires before a project
+ * may leave it. */
+int pilot_stage_item_add(struct db *db, const char *user, const char *stage, const char *name,
+                         int is_date, struct err *e);
+
+/* Retires an item of stage; projects at the stage no longer need it. */
+int pilot_stage_item_archive(struct db *db, const char *user, const char *stage, const char *item,
+                             struct err *e);
 
 #endif

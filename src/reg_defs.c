@@ -11,7 +11,6 @@
 #include "db/pilot.h"
 #include "db/project.h"
 #include "src/xmalloc.h"
-#include "src/ymd.h"
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 

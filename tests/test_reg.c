@@ -119,6 +119,7 @@ Test(reg, each_bad_field_is_named_in_chinese)
 {
     struct reg_input in = {0};
     struct err e = {0};
+    char id[40];
 
     put(&reg_contract, &in, "title", "某合同");
     put(&reg_contract, &in, "kind", "技术买卖");
@@ -132,8 +133,8 @@ Test(reg, each_bad_field_is_named_in_chinese)
     put(&reg_contract, &in, "signed_on", "2025-13-01");
     cr_expect_eq(reg_save(db, "甲", &reg_contract, NULL, &in, NULL, &e), ERR_INVALID);
     cr_expect_str_eq(e.field, "signed_on");
-    cr_expect(strstr(e.msg, "签订日期“2025-13-01”不是有效日期") != NULL, "%s", e.msg);
-    put(&reg_contract, &in, "signed_on", "2025-05-01");
+    cr_expect(strstr(e.msg, "签订日期：日期“2025-13-01”的月份 13 不存在") != NULL, "%s", e.msg);
+    put(&reg_contract, &in, "signed_on", "2025/5/1");
     put(&reg_contract, &in, "amount", "五十万");
     cr_expect_eq(reg_save(db, "甲", &reg_contract, NULL, &in, NULL, &e), ERR_INVALID);
     cr_expect_str_eq(e.field, "amount");
@@ -142,6 +143,9 @@ Test(reg, each_bad_field_is_named_in_chinese)
     cr_expect_eq(reg_save(db, "甲", &reg_contract, NULL, &in, NULL, &e), ERR_INVALID);
     cr_expect_str_eq(e.field, "buyer");
     cr_expect_str_eq(e.msg, "请填写买方。");
+    put(&reg_contract, &in, "buyer", "蒙泰铝业");
+    cr_assert_eq(reg_save(db, "甲", &reg_contract, NULL, &in, id, &e), ERR_OK, "%s", e.msg);
+    cr_expect_str_eq(shown(&reg_contract, id, "signed_on"), "2025-05-01", "typed 2025/5/1");
 }
 
 Test(reg, cross_field_rules_of_a_contract)
@@ -459,4 +463,24 @@ Test(reg, every_registry_reads_its_seeded_or_empty_table)
     cr_expect_eq(n, 3, "蒙科聚 and the two 三峡蒙能 centres");
     cr_assert_eq(reg_count(db, &reg_pilot_base, &f, &n, &e), ERR_OK);
     cr_expect_eq(n, 3);
+}
+
+Test(reg, an_office_adds_and_retires_vocabulary_words)
+{
+    struct reg_input in = {0};
+    struct err e = {0};
+    char id[40];
+
+    put(&reg_talent, &in, "name", "赵工");
+    put(&reg_talent, &in, "mode", "候鸟专家");
+    cr_expect_eq(reg_save(db, "甲", &reg_talent, NULL, &in, id, &e), ERR_INVALID);
+    cr_assert_eq(reg_vocab_add(db, "管理员", "talent_mode", "候鸟专家", &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(reg_save(db, "甲", &reg_talent, NULL, &in, id, &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(reg_vocab_archive(db, "管理员", "talent_mode", "候鸟专家", &e), ERR_OK, "%s", e.msg);
+    cr_expect_str_eq(shown(&reg_talent, id, "mode"), "候鸟专家", "records keep a retired word");
+    put(&reg_talent, &in, "name", "钱工");
+    cr_expect_eq(reg_save(db, "甲", &reg_talent, NULL, &in, NULL, &e), ERR_INVALID,
+                 "a retired word is no longer offered");
+    cr_expect_eq(reg_vocab_add(db, "管理员", "no_such", "x", &e), ERR_INVALID);
+    cr_expect_eq(reg_vocab_archive(db, "管理员", "talent_mode", "不存在", &e), ERR_NOTFOUND);
 }

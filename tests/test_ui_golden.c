@@ -212,8 +212,8 @@ Test(golden, number_keys_switch_sections_and_tabs_show_it)
 {
     char *s = play("4", 80, 24);
 
-    cr_expect(strstr(s, "达拉特旗化工中试基地") != NULL);
-    cr_expect(strstr(s, "中试基地与项目（7）") != NULL, "%s", s);
+    cr_expect(strstr(s, "视图：阶段看板") != NULL);
+    cr_expect(strstr(s, "各阶段（10）") != NULL, "%s", s);
     free(s);
 }
 

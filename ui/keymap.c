@@ -41,12 +41,12 @@ static const struct keymap_entry keymap_table[UI_ACT_COUNT] = {
     [UI_ACT_SECTION1 + 3] = {"section4", MSG_KEY("action.section4"), "4"},
     [UI_ACT_SECTION1 + 4] = {"section5", MSG_KEY("action.section5"), "5"},
     [UI_ACT_SECTION6] = {"section6", MSG_KEY("action.section6"), "6"},
-    [UI_ACT_EXPORT] = {"export", MSG_KEY("action.export"), "x,F6"},
     [UI_ACT_ADD] = {"add", MSG_KEY("action.add"), "a,Insert"},
     [UI_ACT_EDIT] = {"edit", MSG_KEY("action.edit"), "e,F4"},
     [UI_ACT_DELETE] = {"delete", MSG_KEY("action.delete"), "Delete,F8"},
     [UI_ACT_MENU] = {"menu", MSG_KEY("action.menu"), "m,F2"},
-    [UI_ACT_VIEW] = {"view", MSG_KEY("action.view"), "v"},
+    [UI_ACT_VIEW] = {"view", MSG_KEY("action.view"), "v,F9"},
+    [UI_ACT_EXPORT] = {"export", MSG_KEY("action.export"), "x,F6"},
     [UI_ACT_PROGRESS] = {"progress", MSG_KEY("action.progress"), "r"},
 };
 
