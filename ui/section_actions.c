@@ -288,7 +288,7 @@ tasks_describe(void *ctx, struct ui_app *app, const struct ui_row *row, struct u
 
     (void)width;
     if (row == NULL)
-        ui_detail_add(d, UI_ROLE_WARNING, msg("tasks.empty.hint"));
+        ui_task_view_hint(d, UI_ROLE_WARNING, "tasks.empty.hint", UI_ACT_ADD, UI_ACT_VIEW, 0, 0);
     else
         ui_task_view_task(app, row->id, &s->rules, d);
 }
