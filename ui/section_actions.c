@@ -191,6 +191,8 @@ tasks_count(void *ctx, const char *filter)
     long n = 0;
 
     tasks_drop(s);
+    if (s->tasks.list == NULL)
+        return 0; /* the list is being made with the section: nothing opened yet */
     s->q.search = filter;
     if ((n = tasks_tallied(s)) >= 0)
         return n;
