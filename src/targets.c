@@ -16,6 +16,7 @@
 #include "db/rd_input.h"
 #include "db/snapshot.h"
 #include "src/period.h"
+#include "src/project.h"
 #include "src/xmalloc.h"
 
 /* Computes f's value as of t->as_of for the plan year t->plan_year. */
@@ -84,6 +85,25 @@ targets_rd_intensity(struct db *db, const struct targets *t, struct targets_fig 
     return ERR_OK;
 }
 
+/* Municipal S&T and 揭榜挂帅 projects approved by the date (src/project.h). */
+static int
+targets_projects(struct db *db, const struct targets *t, struct targets_fig *f, struct err *e)
+{
+    long count;
+    int fed, rc;
+
+    if ((rc = project_target_count(db, t->plan_year, t->as_of, f->code, &count, &fed, e)) !=
+        ERR_OK)
+        return rc;
+    if (!fed) {
+        f->note = xstrdup("没有计入此目标的项目类别");
+        return ERR_OK;
+    }
+    f->has_value = 1;
+    f->value = (double)count;
+    return ERR_OK;
+}
+
 /* A target whose records are kept by a part of the program not yet present. */
 static int
 targets_pending(struct db *db, const struct targets *t, struct targets_fig *f, struct err *e)
@@ -91,7 +111,7 @@ targets_pending(struct db *db, const struct targets *t, struct targets_fig *f, s
     (void)db;
     (void)t;
     (void)e;
-    f->note = xstrdup(strcmp(f->code, "new_rd") == 0 ? "需企业年度研发数据" : "需市级项目登记");
+    f->note = xstrdup("需企业年度研发数据");
     return ERR_OK;
 }
 
@@ -103,8 +123,8 @@ static const struct {
     {"tech_sme", targets_tier},
     {"new_rd", targets_pending},
     {"rd_intensity", targets_rd_intensity},
-    {"city_project", targets_pending},
-    {"city_jiebang", targets_pending},
+    {"city_project", targets_projects},
+    {"city_jiebang", targets_projects},
 };
 
 static targets_source_fn

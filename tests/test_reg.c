@@ -14,6 +14,7 @@
 #include "src/plan_load.h"
 #include "src/project.h"
 #include "src/reg.h"
+#include "src/targets.h"
 
 static struct db *db;
 
@@ -483,4 +484,34 @@ Test(reg, an_office_adds_and_retires_vocabulary_words)
                  "a retired word is no longer offered");
     cr_expect_eq(reg_vocab_add(db, "管理员", "no_such", "x", &e), ERR_INVALID);
     cr_expect_eq(reg_vocab_archive(db, "管理员", "talent_mode", "不存在", &e), ERR_NOTFOUND);
+}
+
+Test(reg, the_dashboard_counts_projects_approved_by_its_date)
+{
+    struct targets *t;
+    struct err e = {0};
+    long count;
+    size_t i;
+    int fed;
+
+    add_project("煤矸石制备陶粒关键技术", "市级科技计划项目", "立项", "2025-04-01");
+    add_project("氢能重卡示范", "市级科技计划项目", "实施", "2025-02-01");
+    cr_assert_eq(project_target_count(db, 2025, "2025-03-31", "city_project", &count, &fed, &e),
+                 ERR_OK, "%s", e.msg);
+    cr_expect(fed);
+    cr_expect_eq(count, 1, "only the one approved by 31 March");
+    cr_assert_eq(project_target_count(db, 2025, "2025-03-31", "high_tech", &count, &fed, &e),
+                 ERR_OK);
+    cr_expect_not(fed, "no project kind feeds the high-tech target");
+    cr_assert_eq(targets_compute(db, "2025-06-30", &t, &e), ERR_OK, "%s", e.msg);
+    for (i = 0; i < t->n; i++) {
+        if (strcmp(t->figs[i].code, "city_project") == 0) {
+            cr_expect(t->figs[i].has_value);
+            cr_expect_eq(t->figs[i].value, 2.0);
+            cr_expect_eq(t->figs[i].gap, 1.0, "2 of ≥ 3");
+        }
+        if (strcmp(t->figs[i].code, "city_jiebang") == 0)
+            cr_expect(t->figs[i].has_value && t->figs[i].value == 0.0);
+    }
+    targets_free(t);
 }

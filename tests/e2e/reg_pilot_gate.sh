@@ -42,7 +42,7 @@ t -f /dev/null new-session -d -s w -x 80 -y 24 "bash --norc --noprofile"
 t send-keys -t w ". $tmp/env.sh" Enter
 t send-keys -t w "$bin --db $tmp/t.db --today 2025-06-30 2>$tmp/stderr; echo EXIT=\$?" Enter
 
-wait_for "总体目标（7）" "first screen"
+wait_for "一、总体目标" "first screen"
 t send-keys -t w 4; wait_for "各阶段（10）" "the stage board"
 wait_for "在办中试项目 4 个：4 个缺材料" "the board counts the held projects"
 t send-keys -t w v; wait_for "选择视图" "the view picker"
