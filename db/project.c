@@ -70,8 +70,7 @@ db_project_stage_of(struct db *db, const char *kind_id, const char *stage_id, in
 }
 
 int
-db_project_stage_names(struct db *db, const char *kind_id, char ***names, size_t *n,
-                       struct err *e)
+db_project_stage_names(struct db *db, const char *kind_id, char ***names, size_t *n, struct err *e)
 {
     static const char sql[] =
         "SELECT s.name FROM sci_project_stage s JOIN sci_project_kind k ON k.flow = s.flow"

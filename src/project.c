@@ -7,8 +7,7 @@
 #include "src/date.h"
 
 int
-project_targets(struct db *db, int year, struct db_project_target **out, size_t *n,
-                struct err *e)
+project_targets(struct db *db, int year, struct db_project_target **out, size_t *n, struct err *e)
 {
     char end[16];
 
@@ -21,8 +20,8 @@ project_targets(struct db *db, int year, struct db_project_target **out, size_t 
 }
 
 int
-project_target_count(struct db *db, int year, const char *as_of, const char *code,
-                     long *count, int *fed, struct err *e)
+project_target_count(struct db *db, int year, const char *as_of, const char *code, long *count,
+                     int *fed, struct err *e)
 {
     struct db_project_target *t;
     size_t n, i;

@@ -176,8 +176,8 @@ Test(ui_pilot, a_gate_names_the_missing_item_and_offers_to_record_it)
 Test(ui_pilot, recording_the_item_then_moving_on_through_two_stages)
 {
     char *s = play(TO_PROJECTS "m <Enter> y 2025-06-02 <Enter>"     /* the missing item */
-                               "m <Enter> <F2>"                       /* moved on, dated today */
-                               "m <Down> <Enter> 2025-6-30 <Enter>"   /* 受理日期, typed loosely */
+                               "m <Enter> <F2>"                     /* moved on, dated today */
+                               "m <Down> <Enter> 2025-6-30 <Enter>" /* 受理日期, typed loosely */
                                "m <Enter> <F2>",
                    80, 24);
 
@@ -191,8 +191,8 @@ Test(ui_pilot, recording_the_item_then_moving_on_through_two_stages)
 
 Test(ui_pilot, a_refused_move_keeps_the_form_and_says_why)
 {
-    char *s = play(TO_PROJECTS "m <Enter> y 2025-06-02 <Enter> m <Enter> <C-u> 2025-07-09 <F2>",
-                   80, 24);
+    char *s =
+        play(TO_PROJECTS "m <Enter> y 2025-06-02 <Enter> m <Enter> <C-u> 2025-07-09 <F2>", 80, 24);
 
     cr_expect(strstr(s, "推进到“园区受理”") != NULL, "the form is still open: %s", s);
     cr_expect(strstr(s, "晚于今天") != NULL, "%s", s);

@@ -122,8 +122,8 @@ regview_fields(struct ui_app *app, const struct reg_def *d, const struct db_reg_
 }
 
 void
-ui_reg_view_describe_record(struct ui_app *app, const struct reg_def *d, const char *id,
-                            int part, struct ui_detail *det)
+ui_reg_view_describe_record(struct ui_app *app, const struct reg_def *d, const char *id, int part,
+                            struct ui_detail *det)
 {
     struct db_reg_rec r;
     struct err e = {0};
@@ -324,7 +324,8 @@ regview_ask_archive(struct ui_reg_view *v)
         return;
     q = msg_format(v->archived ? "reg.confirm.restore" : "reg.confirm.delete", ui_reg_title(v->d),
                    name, NULL);
-    ui_app_push(v->app, ui_dialog_confirm(msg(v->archived ? "reg.menu.restore" : "reg.menu.delete"), q),
+    ui_app_push(v->app,
+                ui_dialog_confirm(msg(v->archived ? "reg.menu.restore" : "reg.menu.delete"), q),
                 regview_archive_answer, v);
     free(q);
     free(name);
