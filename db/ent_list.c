@@ -353,6 +353,27 @@ db_ent_candidate_count(struct db *db, const struct db_ent_asof *a, struct err *e
     return list_count_sql(db, sql, a, NULL, e);
 }
 
+int
+db_ent_townships(struct db *db, char ***out, size_t *n, struct err *e)
+{
+    static const char sql[] = "SELECT DISTINCT township FROM enterprise"
+                              " WHERE township IS NOT NULL AND archived_at IS NULL ORDER BY township";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+    char **v = NULL;
+    int r;
+
+    *out = NULL;
+    *n = 0;
+    if (st == NULL)
+        return ERR_DB;
+    while ((r = db_step_row(db, st, e)) > 0) {
+        v = xrealloc(v, (*n + 1) * sizeof *v);
+        v[(*n)++] = db_col_text(st, 0);
+    }
+    *out = v;
+    return r < 0 ? ERR_DB : ERR_OK;
+}
+
 long
 db_ent_live_count(struct db *db, struct err *e)
 {

@@ -77,6 +77,10 @@ long db_ent_tier_count(struct db *db, const struct db_ent_asof *a, const char *t
 /* Live enterprises holding no tier ranked above 0 on a->date; -1 on error. */
 long db_ent_candidate_count(struct db *db, const struct db_ent_asof *a, struct err *e);
 
+/* The townships and parks the live enterprises name, in order; the
+ * caller frees each and the array. */
+int db_ent_townships(struct db *db, char ***out, size_t *n, struct err *e);
+
 /* Live enterprises; -1 on error. */
 long db_ent_live_count(struct db *db, struct err *e);
 

@@ -12,29 +12,27 @@
  * for NULL). Returning non-zero stops the walk with that code. */
 typedef int (*db_figures_row_fn)(void *arg, const char *const *cols, int ncols);
 
-/* The enterprise ledger, by name: name, short name, credit code, township,
- * field, above-scale (0/1), manufacturing (0/1), and the highest tier held
- * on as_of with its evidence number and valid-to date. */
-int db_figures_ledger(struct db *db, const char *as_of, db_figures_row_fn fn, void *arg,
-                      struct err *e);
-
-/* The live pilot projects by name: name, enterprise, base, lead unit,
- * budget (yuan), start date, task number ("6.5"), goal. */
+/* The live pilot projects by name: key, name, enterprise, base, lead
+ * unit, budget (yuan), start date, task number ("6.5"), goal. */
 int db_figures_pilots(struct db *db, db_figures_row_fn fn, void *arg, struct err *e);
 
-/* Per action of the plan of plan_year and per task status: action number,
- * action name, status code ("" for tasks without a status), live tasks,
- * summed percent complete. Actions without tasks come once with a count
- * of 0. Ordered by action number. */
-int db_figures_action_status(struct db *db, int plan_year, db_figures_row_fn fn, void *arg,
-                             struct err *e);
+/* Live progress reports on each month from first to last (YYYY-MM):
+ * month, reports, distinct tasks reported on. Months without any are
+ * left out. */
+int db_figures_report_months(struct db *db, const char *first, const char *last,
+                             db_figures_row_fn fn, void *arg, struct err *e);
 
-/* The task statuses in order: code, name, is_done (0/1). */
-int db_figures_statuses(struct db *db, db_figures_row_fn fn, void *arg, struct err *e);
+/* The monthly report: every live task of the plan of plan_year in order,
+ * with its latest live report on period: action number, task number,
+ * title, lead unit, status, percent, report date, progress, problems,
+ * next steps, reporting unit, person. */
+int db_figures_month_reports(struct db *db, int plan_year, const char *period,
+                             db_figures_row_fn fn, void *arg, struct err *e);
 
-/* Every tier in rank order with the live enterprises holding it on as_of
- * (the latest live 'enter' event of the tier covers the date and no
- * 'drop' of it came since): code, name, rank, target_code, count. */
+/* Every tier in rank order with the live enterprises holding it on as_of,
+ * by the register's rule (src/ent_tier.h), counted in one pass: code,
+ * name, rank, target_code, count. The lowest tier (培育对象) counts the live
+ * enterprises holding no tier above it, as the register's funnel does. */
 int db_figures_tier_counts(struct db *db, const char *as_of, db_figures_row_fn fn, void *arg,
                            struct err *e);
 

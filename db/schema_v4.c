@@ -48,6 +48,7 @@ const char *const db_schema_v4[] = {
     "CREATE INDEX enterprise_by_scale ON enterprise(above_scale, name)",
     "CREATE INDEX enterprise_by_short ON enterprise(short_name)",
     "CREATE INDEX enterprise_by_archived ON enterprise(archived_at)",
+    "CREATE INDEX enterprise_townships ON enterprise(township) WHERE archived_at IS NULL",
     "CREATE INDEX enterprise_by_updated ON enterprise(updated_at)",
 
     "CREATE INDEX tier_event_by_tier ON tier_event(tier_id, kind, valid_to)",

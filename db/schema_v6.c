@@ -50,5 +50,15 @@ const char *const db_schema_v6[] = {
 
     /* Tasks per action and status, summed without reading the rows. */
     "CREATE INDEX task_for_tally ON task(action_id, status_id, archived_at, percent)",
+
+    /* Live progress reports by month: counted per month (and per task)
+     * without reading the rows, and a task's report on a month found at
+     * once for the monthly report. */
+    "CREATE INDEX task_report_month ON task_report(period, task_id, report_date)"
+    " WHERE archived_at IS NULL",
+
+    /* A month's live reports, newest first, a page at a time. */
+    "CREATE INDEX task_report_month_date ON task_report(period, report_date)"
+    " WHERE archived_at IS NULL",
     NULL,
 };

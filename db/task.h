@@ -226,11 +226,11 @@ enum db_task_sort {
 /* Which tasks a list shows. NULL or 0 members do not filter. */
 struct db_task_query {
     const char *action_id;
-    const char *unit_id;   /* leads or shares the task */
+    const char *unit_id; /* leads or shares the task */
     const char *status_id;
-    int overdue, stale;    /* only overdue / only stale ones */
-    const char *search;    /* text in the title or text */
-    int archived;          /* 1: the archived tasks instead of the live ones */
+    int overdue, stale; /* only overdue / only stale ones */
+    const char *search; /* text in the title or text */
+    int archived;       /* 1: the archived tasks instead of the live ones */
     enum db_task_sort sort;
     struct db_task_rules rules;
 };

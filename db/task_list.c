@@ -29,26 +29,30 @@
     " AND (?1 IS NULL OR t.action_id = ?1)"                                                        \
     " AND (?2 IS NULL OR t.id IN (SELECT task_id FROM task_unit WHERE unit_id = ?2))"              \
     " AND (?3 IS NULL OR t.status_id = ?3)"                                                        \
-    " AND (?4 = 0 OR " TASK_OVERDUE("9") ")"                                                       \
-    " AND (?5 = 0 OR " TASK_STALE("10") ")"                                                        \
-    " AND (?6 IS NULL OR (CASE WHEN ?7 IS NOT NULL"                                                \
-    "  THEN t.rowid IN (SELECT rowid FROM task_fts WHERE task_fts MATCH ?7)"                       \
-    "  ELSE instr(t.title, ?6) > 0 OR instr(coalesce(t.body, ''), ?6) > 0 END))"
+    " AND (?4 = 0 OR " TASK_OVERDUE(                                                               \
+        "9") ")"                                                                                   \
+             " AND (?5 = 0 OR " TASK_STALE(                                                        \
+                 "10") ")"                                                                         \
+                       " AND (?6 IS NULL OR (CASE WHEN ?7 IS NOT NULL"                             \
+                       "  THEN t.rowid IN (SELECT rowid FROM task_fts WHERE task_fts MATCH ?7)"    \
+                       "  ELSE instr(t.title, ?6) > 0 OR instr(coalesce(t.body, ''), ?6) > 0 "     \
+                       "END))"
 
 #define TASK_LIST_SELECT                                                                           \
     "SELECT t.id, a.no, t.no, t.title, s.name, coalesce(s.is_done, 0),"                            \
     " (SELECT u.name FROM task_unit tu JOIN unit u ON u.id = tu.unit_id"                           \
     "  WHERE tu.task_id = t.id AND tu.role = 'lead' LIMIT 1) AS lead_name,"                        \
-    " t.due_date, t.percent, coalesce(" TASK_OVERDUE("9") ", 0) AS overdue,"                       \
-    " coalesce(" TASK_STALE("10") ", 0) AS stale, t.report_last,"                                  \
-    " ?2 IS NOT NULL AND EXISTS (SELECT 1 FROM task_unit WHERE task_id = t.id"                     \
-    "  AND unit_id = ?2 AND role = 'lead')" TASK_LIST_FROM
+    " t.due_date, t.percent, coalesce(" TASK_OVERDUE(                                              \
+        "9") ", 0) AS overdue,"                                                                    \
+             " coalesce(" TASK_STALE(                                                              \
+                 "10") ", 0) AS stale, t.report_last,"                                             \
+                       " ?2 IS NOT NULL AND EXISTS (SELECT 1 FROM task_unit WHERE task_id = t.id"  \
+                       "  AND unit_id = ?2 AND role = 'lead')" TASK_LIST_FROM
 
 #define TASK_LIST_PAGE " LIMIT ?11 OFFSET ?12"
 
 static const char task_count_sql[] = "SELECT count(*)" TASK_LIST_FROM;
-static const char task_page_plan[] =
-    TASK_LIST_SELECT " ORDER BY a.no, t.no, t.id" TASK_LIST_PAGE;
+static const char task_page_plan[] = TASK_LIST_SELECT " ORDER BY a.no, t.no, t.id" TASK_LIST_PAGE;
 static const char task_page_due[] =
     TASK_LIST_SELECT " ORDER BY t.due_date IS NULL, t.due_date, a.no, t.no, t.id" TASK_LIST_PAGE;
 static const char task_page_status[] =
@@ -203,21 +207,28 @@ db_task_items_free(struct db_task_item *t, size_t n)
 /* Tally rows: ?1 today, ?2 stale_before; columns: id, no, name, status_id,
  * tasks, overdue, stale, percent sum, led, shared. */
 static const char tally_actions_sql[] =
-    "SELECT a.id, a.no, a.name, t.status_id, count(t.id), coalesce(sum(" TASK_OVERDUE("1") "), 0),"
-    " coalesce(sum(" TASK_STALE("2") "), 0), coalesce(sum(t.percent), 0), 0, 0"
-    " FROM action a LEFT JOIN task t ON t.action_id = a.id AND t.archived_at IS NULL"
-    " LEFT JOIN task_status s ON s.id = t.status_id"
-    " WHERE a.plan_id = (SELECT id FROM plan ORDER BY year DESC LIMIT 1)"
-    " GROUP BY a.id, t.status_id ORDER BY a.no";
+    "SELECT a.id, a.no, a.name, t.status_id, count(t.id), coalesce(sum(" TASK_OVERDUE(
+        "1") "), 0),"
+             " coalesce(sum(" TASK_STALE(
+                 "2") "), 0), coalesce(sum(t.percent), 0), 0, 0"
+                      " FROM action a LEFT JOIN task t ON t.action_id = a.id AND t.archived_at IS "
+                      "NULL"
+                      " LEFT JOIN task_status s ON s.id = t.status_id"
+                      " WHERE a.plan_id = (SELECT id FROM plan ORDER BY year DESC LIMIT 1)"
+                      " GROUP BY a.id, t.status_id ORDER BY a.no";
 
 static const char tally_units_sql[] =
-    "SELECT u.id, 0, u.name, t.status_id, count(t.id), coalesce(sum(" TASK_OVERDUE("1") "), 0),"
-    " coalesce(sum(" TASK_STALE("2") "), 0), coalesce(sum(t.percent), 0),"
-    " count(t.id) FILTER (WHERE tu.role = 'lead'), count(t.id) FILTER (WHERE tu.role = 'co')"
-    " FROM unit u LEFT JOIN task_unit tu ON tu.unit_id = u.id"
-    " LEFT JOIN task t ON t.id = tu.task_id AND t.archived_at IS NULL"
-    " LEFT JOIN task_status s ON s.id = t.status_id"
-    " WHERE u.archived_at IS NULL GROUP BY u.id, t.status_id ORDER BY u.sort, u.name";
+    "SELECT u.id, 0, u.name, t.status_id, count(t.id), coalesce(sum(" TASK_OVERDUE(
+        "1") "), 0),"
+             " coalesce(sum(" TASK_STALE(
+                 "2") "), 0), coalesce(sum(t.percent), 0),"
+                      " count(t.id) FILTER (WHERE tu.role = 'lead'), count(t.id) FILTER (WHERE "
+                      "tu.role = 'co')"
+                      " FROM unit u LEFT JOIN task_unit tu ON tu.unit_id = u.id"
+                      " LEFT JOIN task t ON t.id = tu.task_id AND t.archived_at IS NULL"
+                      " LEFT JOIN task_status s ON s.id = t.status_id"
+                      " WHERE u.archived_at IS NULL GROUP BY u.id, t.status_id ORDER BY u.sort, "
+                      "u.name";
 
 /* Index of status id among the statuses, or -1. */
 static int

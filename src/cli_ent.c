@@ -312,7 +312,7 @@ eo_str(char **dst, const char *v)
 static int
 eo_int_year(const char *v, int *dst, const char *opt, struct err *e)
 {
-    int y;
+    int y = 0;
 
     if (v == NULL)
         return ERR_OK;
@@ -383,6 +383,8 @@ ent_add(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
         (rc = enterprise_save(ctx->db, ctx->user, &x, o.confirm, e)) == ERR_OK)
         fprintf(ctx->out, "已登记：%s%s\n", x.name,
                 x.credit_code_confirmed ? "（统一社会信用代码校验不符，已按核实登记）" : "");
+    if (rc == ERR_INVALID && strcmp(e->field, "credit_code") == 0 && strstr(e->msg, "已核实"))
+        fprintf(ctx->out, "提示：确为营业执照上的代码时，加 --confirm-code 登记（会记入修改记录）。\n");
     db_ent_free(&x);
     return rc;
 }

@@ -209,7 +209,7 @@ rep_snapshot_take(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
         period_prev_month(y, m, prev);
         month = prev;
     }
-    if ((rc = targets_snapshot_take(ctx->db, ctx->user, month, ctx->today, &changed, e)) != ERR_OK)
+    if ((rc = targets_snapshot_take(ctx->db, ctx->cfg, ctx->user, month, ctx->today, &changed, e)) != ERR_OK)
         return rc;
     if (changed)
         fprintf(ctx->out, "已记录 %s 月末目标快照（%d 项）。\n", month, changed);

@@ -102,8 +102,7 @@ credit_code_explain(int result, const char *code, char expected, char *out, size
         snprintf(out, n, "统一社会信用代码只能含数字和大写字母（不含 I、O、S、V、Z）。");
         break;
     default:
-        snprintf(out, n, "统一社会信用代码校验位不符：按前17位应为“%c”，这里是“%c”。请核对；"
-                         "确属营业执照上的代码时，可标为“已核实”后保存（命令行加 --confirm-code）。",
+        snprintf(out, n, "信用代码校验位不符（按前17位应为“%c”而非“%c”），请核对或标为“已核实”。",
                  expected, len ? code[len - 1] : '?');
     }
     return out;

@@ -19,6 +19,7 @@
 #define DASH_MAX_STATUS 12
 
 struct dash_status {
+    char id[40];
     char code[32];
     char *name; /* owned */
     int is_done;
@@ -32,6 +33,39 @@ struct dash_action {
     long done;                        /* tasks in a done status */
     long overdue, stale;
     int percent;                      /* mean percent complete of its tasks */
+};
+
+/* A responsible unit's tasks (led or shared). */
+struct dash_unit {
+    char id[40];
+    char *name; /* owned */
+    long total, overdue, stale;
+};
+
+/* Progress reports handed in for one month of the plan year. */
+struct dash_month {
+    char month[8]; /* YYYY-MM */
+    long reports;  /* live reports on that month */
+    long tasks;    /* distinct tasks they cover */
+};
+
+#define DASH_LIST_MAX 8 /* named items shown under a count */
+
+/* A high-tech certificate about to lapse. */
+struct dash_cert {
+    char id[40];
+    char *name; /* owned */
+    char until[11];
+    long days; /* from the date to until */
+};
+
+/* A pilot project held at a gate or near (or past) its run limit. */
+struct dash_pilot {
+    char id[40];
+    char *name, *stage; /* owned */
+    char *missing;      /* owned: the items its stage lacks, "" when none */
+    char deadline[11];  /* end of its run, "" when not running */
+    int flags;          /* PILOT_HELD, PILOT_NEAR, PILOT_PAST (src/pilot.h) */
 };
 
 struct dash_tier {
@@ -52,13 +86,30 @@ struct dashboard {
     size_t nactions;
     struct dash_tier *tiers;
     size_t ntiers;
+    struct dash_unit *units; /* most overdue and stale first */
+    size_t nunits;
+    struct dash_month months[12]; /* January .. December of the plan year */
+    size_t nmonths;
+    long live_tasks; /* live tasks of the plan, for the report counts */
+    /* what to chase this week */
+    long expiring;     /* certificates lapsing within cert_months, not renewed */
+    long unregistered; /* tech SMEs of last year not yet registered this year */
+    struct dash_cert certs[DASH_LIST_MAX]; /* the most urgent first */
+    size_t ncerts;
+    long pilots_held, pilots_late; /* held at a gate; run near or past its limit */
+    struct dash_pilot pilots[DASH_LIST_MAX]; /* held ones first */
+    size_t npilots;
 };
 
 /* What a figure of the dashboard drills down to: the records behind it. */
 enum dash_drill_kind {
     DASH_DRILL_NONE,
-    DASH_DRILL_TASKS, /* tasks: of action_no (0: all), unit_id, status code, overdue, stale */
-    DASH_DRILL_TIER,  /* enterprises holding tier code (a tier's code) on the date */
+    DASH_DRILL_TASKS,   /* tasks: of action_no (0: all), unit_id, status code, overdue, stale */
+    DASH_DRILL_REPORTS, /* progress reports on month */
+    DASH_DRILL_TIER,    /* enterprises holding tier code (a tier's code) on the date */
+    DASH_DRILL_CERTS,   /* certificates about to lapse */
+    DASH_DRILL_UNREG,   /* tech SMEs not yet registered this year */
+    DASH_DRILL_PILOTS,  /* pilot projects with flags (PILOT_HELD, PILOT_NEAR) */
 };
 
 struct dash_drill {
@@ -67,6 +118,8 @@ struct dash_drill {
     char unit_id[40];
     char code[32];
     int overdue, stale;
+    int flags;
+    char month[8];
     char title[160]; /* what the list shows, for its heading */
 };
 

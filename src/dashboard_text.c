@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "src/msg.h"
+#include "src/pilot.h"
 #include "src/textw.h"
 #include "src/xmalloc.h"
 
@@ -250,18 +251,26 @@ dash_action_name(const char *name)
     return xstrdup(name);
 }
 
-/* The drill of action a's tasks with status s (-1: all). */
+/* The drill of action a's tasks with status s (-1: all), or only its
+ * overdue (late 1) or stale (late 2) ones. */
 static void
-dash_action_drill(const struct dashboard *d, const struct dash_action *a, int s,
+dash_action_drill(const struct dashboard *d, const struct dash_action *a, int s, int late,
                   struct dash_drill *dr)
 {
+    const char *what = s >= 0      ? d->statuses[s].name
+                       : late == 1 ? msg("dash.drill.overdue")
+                       : late == 2 ? msg("dash.drill.stale")
+                                   : NULL;
+
     memset(dr, 0, sizeof *dr);
     dr->kind = DASH_DRILL_TASKS;
     dr->action_no = a->no;
+    dr->overdue = late == 1;
+    dr->stale = late == 2;
     if (s >= 0)
         snprintf(dr->code, sizeof dr->code, "%s", d->statuses[s].code);
-    snprintf(dr->title, sizeof dr->title, "%d %s%s%s", a->no, a->name, s >= 0 ? " · " : "",
-             s >= 0 ? d->statuses[s].name : "");
+    snprintf(dr->title, sizeof dr->title, "%d %s%s%s", a->no, a->name, what ? " · " : "",
+             what ? what : "");
 }
 
 /* The width of status s's column: its name, at least four columns. */
@@ -277,23 +286,27 @@ static void
 dash_action_row(const struct dashboard *d, const struct dash_action *a, int namew,
                 struct dash_lines *l)
 {
-    struct dash_drill drills[1 + DASH_MAX_STATUS];
+    struct dash_drill drills[3 + DASH_MAX_STATUS];
     char *name = dash_action_name(a->name);
     struct dash_row r;
     size_t s;
 
     dash_row_init(&r);
     r.gap = 1;
-    dash_action_drill(d, a, -1, &drills[0]);
+    dash_action_drill(d, a, -1, 0, &drills[0]);
     dash_add_num(&r, 1, a->no, "", NULL);
     dash_add(&r, namew, TEXTW_LEFT, name, NULL);
     dash_add_num(&r, 4, a->total, "", &drills[0]);
     for (s = 0; s < d->nstatus; s++) {
-        dash_action_drill(d, a, (int)s, &drills[1 + s]);
+        dash_action_drill(d, a, (int)s, 0, &drills[1 + s]);
         dash_add_num(&r, dash_status_width(d, s), a->by_status[s], "", &drills[1 + s]);
     }
     dash_add_num(&r, 6, a->percent, "%", NULL);
-    dash_push_row(l, &r, DASH_ROLE_NORMAL);
+    dash_action_drill(d, a, -1, 1, &drills[1 + d->nstatus]);
+    dash_add_num(&r, 4, a->overdue, "", &drills[1 + d->nstatus]);
+    dash_action_drill(d, a, -1, 2, &drills[2 + d->nstatus]);
+    dash_add_num(&r, 6, a->stale, "", &drills[2 + d->nstatus]);
+    dash_push_row(l, &r, a->overdue ? DASH_ROLE_RED : a->stale ? DASH_ROLE_AMBER : DASH_ROLE_NORMAL);
     free(name);
 }
 
@@ -316,9 +329,170 @@ dash_actions(const struct dashboard *d, int width, struct dash_lines *l)
     for (s = 0; s < d->nstatus; s++)
         dash_add(&r, dash_status_width(d, s), TEXTW_RIGHT, d->statuses[s].name, NULL);
     dash_add(&r, 6, TEXTW_RIGHT, msg("dash.col.percent"), NULL);
+    dash_add(&r, 4, TEXTW_RIGHT, msg("dash.col.overdue"), NULL);
+    dash_add(&r, 6, TEXTW_RIGHT, msg("dash.col.stale"), NULL);
     dash_push_row(l, &r, DASH_ROLE_COLUMNS);
     for (i = 0; i < d->nactions; i++)
         dash_action_row(d, &d->actions[i], namew, l);
+}
+
+/* The drill of unit u's tasks: all (late 0), overdue (1) or stale (2). */
+static void
+dash_unit_drill(const struct dash_unit *u, int late, struct dash_drill *dr)
+{
+    memset(dr, 0, sizeof *dr);
+    dr->kind = DASH_DRILL_TASKS;
+    snprintf(dr->unit_id, sizeof dr->unit_id, "%s", u->id);
+    dr->overdue = late == 1;
+    dr->stale = late == 2;
+    snprintf(dr->title, sizeof dr->title, "%s%s%s", u->name, late ? " · " : "",
+             late == 1 ? msg("dash.drill.overdue") : late == 2 ? msg("dash.drill.stale") : "");
+}
+
+static void
+dash_units(const struct dashboard *d, int width, struct dash_lines *l)
+{
+    int namew = width >= 100 ? 30 : 24;
+    struct dash_drill dr[3];
+    struct dash_row r;
+    size_t i;
+
+    if (d->nunits == 0)
+        return;
+    dash_push(l, "", DASH_ROLE_NORMAL);
+    dash_push(l, msg("dash.sec.units"), DASH_ROLE_HEADING);
+    dash_row_init(&r);
+    dash_add(&r, namew, TEXTW_LEFT, msg("dash.col.unit"), NULL);
+    dash_add(&r, 4, TEXTW_RIGHT, msg("dash.col.tasks"), NULL);
+    dash_add(&r, 4, TEXTW_RIGHT, msg("dash.col.overdue"), NULL);
+    dash_add(&r, 6, TEXTW_RIGHT, msg("dash.col.stale"), NULL);
+    dash_push_row(l, &r, DASH_ROLE_COLUMNS);
+    for (i = 0; i < d->nunits; i++) {
+        const struct dash_unit *u = &d->units[i];
+
+        dash_unit_drill(u, 0, &dr[0]);
+        dash_unit_drill(u, 1, &dr[1]);
+        dash_unit_drill(u, 2, &dr[2]);
+        dash_row_init(&r);
+        dash_add(&r, namew, TEXTW_LEFT, u->name, NULL);
+        dash_add_num(&r, 4, u->total, "", &dr[0]);
+        dash_add_num(&r, 4, u->overdue, "", &dr[1]);
+        dash_add_num(&r, 6, u->stale, "", &dr[2]);
+        dash_push_row(l, &r, u->overdue ? DASH_ROLE_RED : u->stale ? DASH_ROLE_AMBER
+                                                                   : DASH_ROLE_NORMAL);
+    }
+}
+
+/* A count to chase, as a selectable line: "  label  N". */
+static void
+dash_chase_count(struct dash_lines *l, const char *label, long n, enum dash_drill_kind kind,
+                 int flags, enum dash_role role)
+{
+    struct dash_drill dr;
+    struct dash_row r;
+
+    memset(&dr, 0, sizeof dr);
+    dr.kind = kind;
+    dr.flags = flags;
+    snprintf(dr.title, sizeof dr.title, "%s", label);
+    dash_row_init(&r);
+    dash_add(&r, 40, TEXTW_LEFT, label, NULL);
+    dash_add_num(&r, 6, n, "", &dr);
+    dash_push_row(l, &r, n > 0 ? role : DASH_ROLE_NORMAL);
+}
+
+/* The certificates about to lapse, named under their count. */
+static void
+dash_chase_certs(const struct dashboard *d, struct dash_lines *l)
+{
+    char months[16], days[24], *label, *line;
+    size_t i;
+
+    snprintf(months, sizeof months, "%d", d->opts.cert_months);
+    label = msg_format("dash.chase.expiring", months, NULL);
+    dash_chase_count(l, label, d->expiring, DASH_DRILL_CERTS, 0, DASH_ROLE_AMBER);
+    free(label);
+    for (i = 0; i < d->ncerts; i++) {
+        snprintf(days, sizeof days, "%ld", d->certs[i].days);
+        line = msg_format("dash.chase.cert_line", d->certs[i].name, d->certs[i].until, days, NULL);
+        dash_push(l, line, DASH_ROLE_NOTE);
+        free(line);
+    }
+}
+
+/* The pilot projects held at a gate or near their run limit, named. */
+static void
+dash_chase_pilots(const struct dashboard *d, struct dash_lines *l)
+{
+    char *line;
+    size_t i;
+
+    dash_chase_count(l, msg("dash.chase.held"), d->pilots_held, DASH_DRILL_PILOTS, PILOT_HELD,
+                     DASH_ROLE_AMBER);
+    dash_chase_count(l, msg("dash.chase.late"), d->pilots_late, DASH_DRILL_PILOTS, PILOT_NEAR,
+                     DASH_ROLE_RED);
+    for (i = 0; i < d->npilots; i++) {
+        const struct dash_pilot *p = &d->pilots[i];
+
+        if (p->flags & PILOT_HELD)
+            line = msg_format("dash.chase.pilot_held", p->name, p->stage, p->missing, NULL);
+        else
+            line = msg_format(p->flags & PILOT_PAST ? "dash.chase.pilot_past" : "dash.chase.pilot_near",
+                              p->name, p->stage, p->deadline, NULL);
+        dash_push(l, line, DASH_ROLE_NOTE);
+        free(line);
+    }
+}
+
+static void
+dash_chase(const struct dashboard *d, struct dash_lines *l)
+{
+    dash_push(l, "", DASH_ROLE_NORMAL);
+    dash_push(l, msg("dash.sec.chase"), DASH_ROLE_HEADING);
+    dash_chase_certs(d, l);
+    dash_chase_count(l, msg("dash.chase.unregistered"), d->unregistered, DASH_DRILL_UNREG, 0,
+                     DASH_ROLE_AMBER);
+    dash_chase_pilots(d, l);
+}
+
+/* Progress reports per month: a bar of the share of live tasks reported on. */
+static void
+dash_months(const struct dashboard *d, int width, struct dash_lines *l)
+{
+    int barw = 30 + (width - 80 > 60 ? 60 : width - 80);
+    struct dash_drill dr;
+    struct dash_row r;
+    char bar[128], cover[48];
+    size_t i;
+
+    if (d->nmonths == 0)
+        return;
+    dash_push(l, "", DASH_ROLE_NORMAL);
+    dash_push(l, msg("dash.sec.months"), DASH_ROLE_HEADING);
+    dash_row_init(&r);
+    dash_add(&r, 7, TEXTW_LEFT, msg("dash.col.month"), NULL);
+    dash_add(&r, 7, TEXTW_RIGHT, msg("dash.col.reports"), NULL);
+    dash_add(&r, 11, TEXTW_RIGHT, msg("dash.col.covered"), NULL);
+    dash_add(&r, barw, TEXTW_LEFT, "", NULL);
+    dash_push_row(l, &r, DASH_ROLE_COLUMNS);
+    for (i = 0; i < d->nmonths; i++) {
+        const struct dash_month *m = &d->months[i];
+
+        memset(&dr, 0, sizeof dr);
+        dr.kind = DASH_DRILL_REPORTS;
+        snprintf(dr.month, sizeof dr.month, "%s", m->month);
+        snprintf(dr.title, sizeof dr.title, "%s %s", m->month, msg("dash.drill.reports"));
+        snprintf(cover, sizeof cover, "%ld/%ld", m->tasks, d->live_tasks);
+        bar[0] = '[';
+        targets_bar((double)m->tasks, (double)d->live_tasks, barw - 2, bar + 1);
+        strcat(bar, "]");
+        dash_row_init(&r);
+        dash_add(&r, 7, TEXTW_LEFT, m->month, NULL);
+        dash_add_num(&r, 7, m->reports, "", &dr);
+        dash_add(&r, 11, TEXTW_RIGHT, cover, NULL);
+        dash_add(&r, barw, TEXTW_LEFT, bar, NULL);
+        dash_push_row(l, &r, DASH_ROLE_NORMAL);
+    }
 }
 
 static void
@@ -369,7 +543,10 @@ dashboard_lines(const struct dashboard *d, int width, struct dash_lines *out)
         return;
     dash_targets(d, width, out);
     dash_actions(d, width, out);
+    dash_units(d, width, out);
+    dash_chase(d, out);
     dash_tiers(d, width, out);
+    dash_months(d, width, out);
 }
 
 void

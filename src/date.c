@@ -22,10 +22,10 @@ static const struct {
     const char *from;
     char to;
 } date_map[] = {
-    {"\xef\xbc\x8d", '-'}, /* － */
-    {"\xef\xbc\x8f", '/'}, /* ／ */
-    {"\xef\xbc\x8e", '.'}, /* ． */
-    {"\xe3\x80\x82", '.'}, /* 。 */
+    {"\xef\xbc\x8d", '-'},             /* － */
+    {"\xef\xbc\x8f", '/'},             /* ／ */
+    {"\xef\xbc\x8e", '.'},             /* ． */
+    {"\xe3\x80\x82", '.'},             /* 。 */
     {"\xe5\xb9\xb4", DATE_MARK_YEAR},  /* 年 */
     {"\xe6\x9c\x88", DATE_MARK_MONTH}, /* 月 */
     {"\xe6\x97\xa5", DATE_MARK_DAY},   /* 日 */

@@ -108,7 +108,7 @@ funnel_tiers(struct db *db, struct ent_funnel *f, const struct ent_asof *a,
     char base_day[DB_DATE_LEN];
     int rc;
 
-    snprintf(base_day, sizeof base_day, "%04d-12-31", f->base_year);
+    snprintf(base_day, sizeof base_day, "%04u-12-31", (unsigned)f->base_year % 10000u);
     base.date = base_day;
     if ((rc = db_tier_list(db, &t, &n, e)) != ERR_OK)
         return rc;

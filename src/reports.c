@@ -118,7 +118,7 @@ reports_build_targets(struct db *db, const struct sumopts *o, struct report **ou
     int rc;
 
     *out = NULL;
-    if ((rc = targets_compute(db, o->as_of, &t, e)) != ERR_OK)
+    if ((rc = targets_compute(db, o->cfg, o->as_of, &t, e)) != ERR_OK)
         return rc;
     title = t->plan_year ? xasprintf("%d年目标完成情况报表", t->plan_year)
                          : xstrdup("目标完成情况报表");

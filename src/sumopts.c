@@ -24,6 +24,7 @@ sumopts_init(struct sumopts *o, const struct config *cfg, const char *as_of,
     if (period && *period && !period_month(period, NULL, NULL))
         return err_field(e, ERR_INVALID, "period", "统计期间“%s”无效，请写成 YYYY-MM（如 2025-06）。",
                          period);
+    o->cfg = cfg;
     snprintf(o->as_of, sizeof o->as_of, "%s", as_of);
     if (period && *period)
         snprintf(o->period, sizeof o->period, "%s", period);

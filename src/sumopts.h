@@ -10,6 +10,7 @@
 #include "src/err.h"
 
 struct sumopts {
+    const struct config *cfg; /* the configuration (borrowed); NULL: built-in defaults */
     char as_of[11];       /* YYYY-MM-DD */
     char period[8];       /* YYYY-MM: the month reported on (default: as_of's) */
     int stale_days;       /* rules:stale_days */

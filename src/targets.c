@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/ent_list.h"
 #include "db/figures.h"
 #include "db/plan.h"
 #include "db/rd_input.h"
@@ -104,14 +105,24 @@ targets_projects(struct db *db, const struct targets *t, struct targets_fig *f, 
     return ERR_OK;
 }
 
-/* A target whose records are kept by a part of the program not yet present. */
+/* New R&D-investing enterprises, from the register's yearly figures of
+ * the plan year, or of the latest year before it that has figures. */
 static int
-targets_pending(struct db *db, const struct targets *t, struct targets_fig *f, struct err *e)
+targets_new_rd(struct db *db, const struct targets *t, struct targets_fig *f, struct err *e)
 {
-    (void)db;
-    (void)t;
-    (void)e;
-    f->note = xstrdup("需企业年度研发数据");
+    int year = db_ent_latest_year(db, t->plan_year, e);
+    long n;
+
+    if (year == 0) {
+        f->note = xasprintf("尚未录入企业%d年研发费用等年度数据", t->plan_year);
+        return ERR_OK;
+    }
+    if ((n = db_ent_new_rd_count(db, year, e)) < 0)
+        return ERR_DB;
+    f->has_value = 1;
+    f->value = (double)n;
+    if (year != t->plan_year)
+        f->note = xasprintf("%d年企业数据尚未录入，按%d年数据", t->plan_year, year);
     return ERR_OK;
 }
 
@@ -121,7 +132,7 @@ static const struct {
 } targets_sources[] = {
     {"high_tech", targets_tier},
     {"tech_sme", targets_tier},
-    {"new_rd", targets_pending},
+    {"new_rd", targets_new_rd},
     {"rd_intensity", targets_rd_intensity},
     {"city_project", targets_projects},
     {"city_jiebang", targets_projects},
@@ -203,7 +214,8 @@ targets_fill(struct db *db, const struct targets *all, const struct db_target *t
 }
 
 int
-targets_compute_bare(struct db *db, const char *as_of, struct targets **out, struct err *e)
+targets_compute_bare(struct db *db, const struct config *cfg, const char *as_of,
+                     struct targets **out, struct err *e)
 {
     struct targets *t = xcalloc(1, sizeof *t);
     struct db_target *dt = NULL;
@@ -211,6 +223,7 @@ targets_compute_bare(struct db *db, const char *as_of, struct targets **out, str
     size_t i, n = 0;
     int y = 0, m = 0, found, rc;
 
+    (void)cfg; /* the rules the targets use take no settings yet */
     *out = NULL;
     if (!period_date(as_of, &y, &m, NULL)) {
         free(t);
@@ -249,7 +262,7 @@ targets_compute_bare(struct db *db, const char *as_of, struct targets **out, str
 
 /* Last month's figures: the stored snapshot, else computed as of its end. */
 static int
-targets_previous(struct db *db, struct targets *t, struct err *e)
+targets_previous(struct db *db, const struct config *cfg, struct targets *t, struct err *e)
 {
     struct db_snapshot *s = NULL;
     struct targets *live = NULL;
@@ -261,7 +274,7 @@ targets_previous(struct db *db, struct targets *t, struct err *e)
         return rc;
     period_month(t->prev_month, &y, &m);
     period_month_end(y, m, end);
-    if (ns < t->n && (rc = targets_compute_bare(db, end, &live, e)) != ERR_OK) {
+    if (ns < t->n && (rc = targets_compute_bare(db, cfg, end, &live, e)) != ERR_OK) {
         free(s);
         return rc;
     }
@@ -289,11 +302,12 @@ targets_previous(struct db *db, struct targets *t, struct err *e)
 }
 
 int
-targets_compute(struct db *db, const char *as_of, struct targets **out, struct err *e)
+targets_compute(struct db *db, const struct config *cfg, const char *as_of,
+                struct targets **out, struct err *e)
 {
-    int rc = targets_compute_bare(db, as_of, out, e);
+    int rc = targets_compute_bare(db, cfg, as_of, out, e);
 
-    if (rc == ERR_OK && (rc = targets_previous(db, *out, e)) != ERR_OK) {
+    if (rc == ERR_OK && (rc = targets_previous(db, cfg, *out, e)) != ERR_OK) {
         targets_free(*out);
         *out = NULL;
     }
@@ -321,6 +335,7 @@ targets_free(struct targets *t)
 }
 
 struct targets_snap_arg {
+    const struct config *cfg;
     char end[11];
     char month[8];
     int changed;
@@ -333,7 +348,7 @@ targets_snap_write(struct db *db, void *arg, struct err *e)
     struct targets *t = NULL;
     struct db_snapshot s;
     size_t i;
-    int one, rc = targets_compute_bare(db, a->end, &t, e);
+    int one, rc = targets_compute_bare(db, a->cfg, a->end, &t, e);
 
     for (i = 0; rc == ERR_OK && i < t->n; i++) {
         const struct targets_fig *f = &t->figs[i];
@@ -359,13 +374,14 @@ targets_snap_write(struct db *db, void *arg, struct err *e)
 }
 
 int
-targets_snapshot_take(struct db *db, const char *user, const char *month, const char *today,
-                      int *changed, struct err *e)
+targets_snapshot_take(struct db *db, const struct config *cfg, const char *user,
+                      const char *month, const char *today, int *changed, struct err *e)
 {
     struct targets_snap_arg a;
     int y, m, rc;
 
     memset(&a, 0, sizeof a);
+    a.cfg = cfg;
     if (!period_month(month, &y, &m))
         return err_field(e, ERR_INVALID, "month", "月份“%s”无效，请写成 YYYY-MM。", month);
     period_month_end(y, m, a.end);

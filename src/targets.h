@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "db/db.h"
+#include "src/config.h"
 #include "src/err.h"
 
 enum targets_rag {
@@ -64,11 +65,14 @@ struct targets {
 };
 
 /* Computes the targets of the plan for as_of's year (or the nearest plan)
- * as of as_of, with last month's figures. *out is the caller's. */
-int targets_compute(struct db *db, const char *as_of, struct targets **out, struct err *e);
+ * as of as_of, with last month's figures; cfg may be NULL (defaults).
+ * *out is the caller's. */
+int targets_compute(struct db *db, const struct config *cfg, const char *as_of,
+                    struct targets **out, struct err *e);
 
 /* The same without last month's figures (what a snapshot stores). */
-int targets_compute_bare(struct db *db, const char *as_of, struct targets **out, struct err *e);
+int targets_compute_bare(struct db *db, const struct config *cfg, const char *as_of,
+                         struct targets **out, struct err *e);
 
 /* Frees t; NULL is a no-op. */
 void targets_free(struct targets *t);
@@ -77,8 +81,8 @@ void targets_free(struct targets *t);
  * snapshot, as user. Refused for a month that has not ended by today.
  * Taking it again changes nothing unless the records changed; *changed
  * (may be NULL) says how many rows were written. */
-int targets_snapshot_take(struct db *db, const char *user, const char *month, const char *today,
-                          int *changed, struct err *e);
+int targets_snapshot_take(struct db *db, const struct config *cfg, const char *user,
+                          const char *month, const char *today, int *changed, struct err *e);
 
 /* The mark as one ASCII letter: "G", "A", "R" or "-". */
 const char *targets_rag_letter(enum targets_rag rag);

@@ -11,7 +11,10 @@
 
 #include "db/db.h"
 #include "db/db_priv.h"
+#include "db/drill.h"
+#include "db/task.h"
 #include "src/dashboard.h"
+#include "src/progress.h"
 #include "src/plan_load.h"
 #include "src/reports.h"
 #include "src/textw.h"
@@ -129,6 +132,8 @@ Test(dashboard, tier_counts_against_targets)
             cr_expect(t->count == 1 && t->has_target && t->target == 65.0);
         else if (strcmp(t->code, "high_tech") == 0)
             cr_expect(t->count == 1 && t->has_target && t->target == 33.0);
+        else if (strcmp(t->code, "candidate") == 0) /* the plan's 10 and 甲, 乙 hold tiers */
+            cr_expect(t->count == 10 && !t->has_target, "candidates: %ld", t->count);
         else
             cr_expect(t->count == 0 && !t->has_target, "%s", t->code);
     }
@@ -210,4 +215,70 @@ Test(dashboard, reports_by_name_and_title)
     report_free(r);
     cr_expect_eq(sumopts_init(&o, NULL, "2025-06-30", "2025-6", &e), ERR_INVALID);
     cr_expect_str_eq(e.field, "period");
+}
+
+/* Adds a progress report on task action.no as the tasks module does. */
+static void
+report_on(int action, int no, const char *period, const char *date, const char *text,
+          char id[DB_TASK_ID])
+{
+    struct progress_input in = {0};
+    char task[DB_TASK_ID];
+    struct err e = {0};
+
+    cr_assert_eq(db_task_by_number(db, action, no, task, &e), ERR_OK, "%s", e.msg);
+    in.period = period;
+    in.report_date = date;
+    in.progress = text;
+    in.person = "王工";
+    cr_assert_eq(progress_add(db, "测试", "2025-06-30", task, &in, id, &e), ERR_OK, "%s", e.msg);
+}
+
+Test(dashboard, monthly_report_and_report_counts)
+{
+    struct report *r = NULL;
+    struct dashboard *d;
+    struct db_drill_query q = {DB_DRILL_REPORTS, "2025-06"};
+    struct sumopts o;
+    struct err e = {0};
+    char id[DB_TASK_ID], late[DB_TASK_ID];
+    long n = 0;
+
+    report_on(1, 2, "2025-05", "2025-05-20", "五月：完成设备选型", id);
+    report_on(1, 2, "2025-06", "2025-06-10", "六月上旬：样机组装", id);
+    report_on(1, 2, "2025-06", "2025-06-25", "六月下旬：样机联调（后删除）", late);
+    report_on(2, 1, "2025-06", "2025-06-12", "真金286示范田播种完成", id);
+    cr_assert_eq(progress_archive(db, "测试", late, &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(sumopts_init(&o, NULL, "2025-06-30", "2025-06", &e), ERR_OK);
+    cr_assert_eq(reports_run(db, "monthly", &o, &r, &e), ERR_OK, "%s", e.msg);
+    cr_expect_str_eq(r->title, "2025年06月七大行动月度进展报表");
+    cr_expect_eq(r->nrows, 46u, "every live task of the plan");
+    cr_expect_str_eq(report_cell(r, 0, 1), "1.1");
+    cr_expect_str_eq(report_cell(r, 0, 7), "（本月未报送）");
+    cr_expect_str_eq(report_cell(r, 1, 1), "1.2");
+    cr_expect_str_eq(report_cell(r, 1, 7), "六月上旬：样机组装", "the latest live report of June");
+    cr_expect_str_eq(report_cell(r, 1, 6), "2025-06-10");
+    report_free(r);
+    d = compute(db, "2025-06-30");
+    cr_expect_eq(d->nmonths, 6u);
+    cr_expect_eq(d->months[4].reports, 1);
+    cr_expect_eq(d->months[5].reports, 2, "June: 1.2 once (one deleted) and 2.1");
+    cr_expect_eq(d->months[5].tasks, 2);
+    cr_expect_eq(d->live_tasks, 46);
+    dashboard_free(d);
+    cr_expect_eq(db_drill_count(db, &q, &n, &e), ERR_OK);
+    cr_expect_eq(n, 2);
+}
+
+Test(dashboard, a_year_boundary_shows_the_whole_year_of_reports)
+{
+    struct dashboard *d = compute(db, "2026-01-15");
+
+    cr_expect_eq(d->targets->plan_year, 2025);
+    cr_expect_eq(d->nmonths, 12u, "after the plan year, all twelve months");
+    cr_expect_str_eq(d->months[11].month, "2025-12");
+    dashboard_free(d);
+    d = compute(db, "2025-01-01");
+    cr_expect_eq(d->nmonths, 1u);
+    dashboard_free(d);
 }

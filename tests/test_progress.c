@@ -69,7 +69,8 @@ log_last(void)
     sqlite3_stmt *st;
     long long seq = 0;
 
-    sqlite3_prepare_v2(db_handle(db), "SELECT coalesce(max(seq), 0) FROM change_log", -1, &st, NULL);
+    sqlite3_prepare_v2(db_handle(db), "SELECT coalesce(max(seq), 0) FROM change_log", -1, &st,
+                       NULL);
     if (sqlite3_step(st) == SQLITE_ROW)
         seq = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
@@ -86,7 +87,7 @@ Test(progress, defaults_come_from_today_the_task_and_the_user)
     cr_expect_str_eq(d.report_date, TODAY);
     cr_expect_str_eq(d.unit, "旗农牧局", "the lead unit");
     cr_expect_str_eq(d.person, "孙八");
-    cr_expect_str_eq(d.status, "未启动");
+    cr_expect_str_eq(d.status, "推进中", "a task still 未启动 starts with its first report");
     cr_assert_eq(progress_defaults(db, task, "孙八", "旗水利局", TODAY, &d, &e), ERR_OK);
     cr_expect_str_eq(d.unit, "旗水利局", "the user's own unit when it shares the task");
     cr_assert_eq(progress_defaults(db, task, "孙八", "旗林草局", TODAY, &d, &e), ERR_OK);
@@ -122,8 +123,11 @@ Test(progress, a_first_report_starts_the_task)
 
 Test(progress, a_report_may_finish_the_task)
 {
-    struct progress_input in = {.progress = "通过验收", .status = "已完成", .period = "2025-5",
-                                .report_date = "2025/6/3", .unit = "旗商务和投促中心",
+    struct progress_input in = {.progress = "通过验收",
+                                .status = "已完成",
+                                .period = "2025-5",
+                                .report_date = "2025/6/3",
+                                .unit = "旗商务和投促中心",
                                 .person = "周九"};
     char id[DB_TASK_ID];
     struct db_task t;
@@ -174,7 +178,8 @@ Test(progress, refusals_name_the_field)
 
 Test(progress, edit_delete_restore)
 {
-    struct progress_input in = {.progress = "第一稿"}, edit = {.progress = "第二稿", .problems = ""};
+    struct progress_input in = {.progress = "第一稿"},
+                          edit = {.progress = "第二稿", .problems = ""};
     char id[DB_TASK_ID], found[DB_TASK_ID], prefix[16];
     struct db_report r;
     long n;

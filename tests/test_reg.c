@@ -507,7 +507,7 @@ Test(reg, the_dashboard_counts_projects_approved_by_its_date)
     cr_assert_eq(project_target_count(db, 2025, "2025-03-31", "high_tech", &count, &fed, &e),
                  ERR_OK);
     cr_expect_not(fed, "no project kind feeds the high-tech target");
-    cr_assert_eq(targets_compute(db, "2025-06-30", &t, &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(targets_compute(db, NULL, "2025-06-30", &t, &e), ERR_OK, "%s", e.msg);
     for (i = 0; i < t->n; i++) {
         if (strcmp(t->figs[i].code, "city_project") == 0) {
             cr_expect(t->figs[i].has_value);

@@ -11,6 +11,9 @@
 
 #include "db/db.h"
 #include "db/db_priv.h"
+#include "db/ent_list.h"
+#include "src/config.h"
+#include "src/ent_funnel.h"
 #include "src/plan_load.h"
 #include "src/rdgdp.h"
 #include "src/targets.h"
@@ -80,7 +83,7 @@ compute(const char *as_of)
     struct targets *t = NULL;
     struct err e = {0};
 
-    cr_assert_eq(targets_compute(db, as_of, &t, &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(targets_compute(db, NULL, as_of, &t, &e), ERR_OK, "%s", e.msg);
     cr_assert_not_null(t);
     return t;
 }
@@ -105,7 +108,7 @@ Test(targets, empty_database_has_no_targets)
     struct err e = {0};
 
     cr_assert_eq(db_open(":memory:", DB_OPEN_CREATE, &empty, &e), ERR_OK);
-    cr_assert_eq(targets_compute(empty, "2025-06-30", &t, &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(targets_compute(empty, NULL, "2025-06-30", &t, &e), ERR_OK, "%s", e.msg);
     cr_expect_eq(t->n, 0u);
     cr_expect_eq(t->plan_year, 0);
     targets_free(t);
@@ -253,12 +256,12 @@ Test(targets, last_month_comes_from_the_snapshot_when_one_was_taken)
     long long logged;
 
     add_tier("a", 10, "high_tech", "2025-05-10", NULL);
-    cr_assert_eq(targets_snapshot_take(db, "测试", "2025-05", "2025-06-01", &changed, &e), ERR_OK,
+    cr_assert_eq(targets_snapshot_take(db, NULL, "测试", "2025-05", "2025-06-01", &changed, &e), ERR_OK,
                  "%s", e.msg);
     cr_expect_eq(changed, 6, "six measurable targets");
     logged = db_changelog_count(db);
     /* the same snapshot again changes nothing */
-    cr_assert_eq(targets_snapshot_take(db, "测试", "2025-05", "2025-06-02", &changed, &e), ERR_OK);
+    cr_assert_eq(targets_snapshot_take(db, NULL, "测试", "2025-05", "2025-06-02", &changed, &e), ERR_OK);
     cr_expect_eq(changed, 0);
     cr_expect_eq(db_changelog_count(db), logged);
     /* records entered late for May do not rewrite what May's snapshot said */
@@ -274,10 +277,10 @@ Test(targets, a_snapshot_of_a_month_not_yet_over_is_refused)
 {
     struct err e = {0};
 
-    cr_expect_eq(targets_snapshot_take(db, "测试", "2025-06", "2025-06-29", NULL, &e), ERR_REFUSED);
+    cr_expect_eq(targets_snapshot_take(db, NULL, "测试", "2025-06", "2025-06-29", NULL, &e), ERR_REFUSED);
     cr_expect(strstr(e.msg, "还没有结束") != NULL, "%s", e.msg);
-    cr_expect_eq(targets_snapshot_take(db, "测试", "2025-6", "2025-07-29", NULL, &e), ERR_INVALID);
-    cr_expect_eq(targets_snapshot_take(db, "测试", "2025-06", "2025-06-30", NULL, &e), ERR_OK);
+    cr_expect_eq(targets_snapshot_take(db, NULL, "测试", "2025-6", "2025-07-29", NULL, &e), ERR_INVALID);
+    cr_expect_eq(targets_snapshot_take(db, NULL, "测试", "2025-06", "2025-06-30", NULL, &e), ERR_OK);
 }
 
 Test(targets, bad_dates_are_refused)
@@ -285,7 +288,7 @@ Test(targets, bad_dates_are_refused)
     struct targets *t = NULL;
     struct err e = {0};
 
-    cr_expect_eq(targets_compute(db, "2025-02-30", &t, &e), ERR_INVALID);
+    cr_expect_eq(targets_compute(db, NULL, "2025-02-30", &t, &e), ERR_INVALID);
     cr_expect_null(t);
 }
 
@@ -308,4 +311,57 @@ Test(targets, bars_and_values)
     f.kind = cnt;
     targets_format_value(&f, 28, 1, buf, sizeof buf);
     cr_expect_str_eq(buf, "28");
+}
+
+/* The one-pass counts agree with the register's own rule (db_ent_tier_count,
+ * db_ent_candidate_count) on spans opened before their event date, drops
+ * inside and after a span, open spans, renewals and archived enterprises. */
+Test(targets, tier_counts_follow_the_register_rule)
+{
+    static const char *const days[] = {"2024-12-31", "2025-01-01", "2025-03-01", "2025-06-01",
+                                       "2025-06-30", "2025-12-31", "2026-01-01", "2028-01-01"};
+    struct config *cfg = config_defaults();
+    struct ent_asof a;
+    struct err e = {0};
+    size_t i, k;
+
+    add_tier("p", 3, "high_tech", "2025-02-01", "2028-01-31");
+    add_tier("q", 4, "tech_sme", "2025-03-01", "2025-12-31");
+    /* a span that opens before its event date; a drop inside a span; a
+     * drop after the day; a renewal; an archived holder */
+    sql("UPDATE tier_event SET valid_from = '2024-12-01' WHERE id = 'p-ev1';"
+        "INSERT INTO tier_event(id, enterprise_id, tier_id, kind, event_date, created_at,"
+        " created_by, updated_at, updated_by) VALUES"
+        " ('d1', 'p2', (SELECT id FROM tier WHERE code = 'high_tech'), 'drop', '2025-06-01',"
+        "  'x', 'x', 'x', 'x'),"
+        " ('d2', 'q1', (SELECT id FROM tier WHERE code = 'tech_sme'), 'drop', '2025-11-15',"
+        "  'x', 'x', 'x', 'x');"
+        "INSERT INTO tier_event(id, enterprise_id, tier_id, kind, event_date, valid_from,"
+        " valid_to, created_at, created_by, updated_at, updated_by) VALUES"
+        " ('r1', 'q2', (SELECT id FROM tier WHERE code = 'tech_sme'), 'enter', '2026-01-01',"
+        "  '2026-01-01', '2026-12-31', 'x', 'x', 'x', 'x');"
+        "UPDATE enterprise SET archived_at = '2025-05-01T00:00:00Z' WHERE id = 'q3'");
+    for (i = 0; i < sizeof days / sizeof days[0]; i++) {
+        struct targets *t = NULL;
+
+        cr_assert_eq(ent_asof_init(db, cfg, days[i], &a, &e), ERR_OK, "%s", e.msg);
+        cr_assert_eq(targets_compute(db, cfg, days[i], &t, &e), ERR_OK, "%s", e.msg);
+        for (k = 0; k < t->ntiers; k++) {
+            long want = strcmp(t->tiers[k].code, "candidate") == 0
+                            ? db_ent_candidate_count(db, &a.a, &e)
+                            : db_ent_tier_count(db, &a.a,
+                                                strcmp(t->tiers[k].code, "high_tech") == 0 ? a.ht_id
+                                                : strcmp(t->tiers[k].code, "tech_sme") == 0
+                                                    ? a.sme_id
+                                                    : "none",
+                                                &e);
+
+            if (strcmp(t->tiers[k].code, "benchmark") == 0)
+                continue;
+            cr_expect_eq(t->tiers[k].count, want, "%s on %s: %ld, the register says %ld",
+                         t->tiers[k].code, days[i], t->tiers[k].count, want);
+        }
+        targets_free(t);
+    }
+    config_free(cfg);
 }

@@ -153,19 +153,20 @@ Test(ui_rep, a_target_value_drills_down_to_the_enterprises_counted)
     free(s);
 }
 
-Test(ui_rep, a_bigger_terminal_shows_the_whole_dashboard)
+Test(ui_rep, a_bigger_terminal_shows_more_of_the_dashboard)
 {
     char *s = play("", 120, 40);
 
-    EXPECT_ON(s, "三、梯度培育（家）");
+    EXPECT_ON(s, "三、责任单位");
     EXPECT_ON(s, "  7 科技创新人才引育");
     EXPECT_ON(s, "[" "..................................................]");
     free(s);
     s = play("", 80, 24);
-    EXPECT_OFF(s, "三、梯度培育（家）");
+    EXPECT_OFF(s, "三、责任单位");
     free(s);
-    s = play("<PgDn><PgDn>", 80, 24);
-    EXPECT_ON(s, "三、梯度培育（家）");
+    s = play("<End>", 80, 24);
+    EXPECT_ON(s, "五、梯度培育（家）");
+    EXPECT_ON(s, "六、月度进展报送");
     free(s);
 }
 

@@ -28,6 +28,14 @@ void ui_drill_draw(struct ui_drill *d, struct ui_app *app, const struct ui_rect 
  * left to the caller, which closes the drill. */
 int ui_drill_action(struct ui_drill *d, struct ui_app *app, int action);
 
+/* Filters a list of tasks by text (search in titles); other lists are not
+ * searchable (ui_drill_searchable says which). */
+void ui_drill_search(struct ui_drill *d, struct ui_app *app, const char *text);
+int ui_drill_searchable(const struct ui_drill *d);
+
+/* The current filter, or NULL (borrowed). */
+const char *ui_drill_filter(const struct ui_drill *d);
+
 /* Mouse events inside the panes; 1 when used. */
 int ui_drill_mouse(struct ui_drill *d, const struct keys_event *ev);
 

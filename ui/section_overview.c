@@ -304,6 +304,27 @@ overview_mouse(void *state, struct ui_app *app, const struct keys_event *ev)
     return 0;
 }
 
+/* Search filters a list of tasks opened from a figure; the dashboard
+ * itself has nothing to search. */
+static void
+overview_search(void *state, struct ui_app *app, const char *text)
+{
+    struct overview *o = state;
+
+    if (o->drill && ui_drill_searchable(o->drill))
+        ui_drill_search(o->drill, app, text);
+    else
+        ui_app_status(app, UI_ROLE_WARNING, msg("search.unavailable"));
+}
+
+static const char *
+overview_filter(void *state)
+{
+    struct overview *o = state;
+
+    return o->drill ? ui_drill_filter(o->drill) : NULL;
+}
+
 static void *
 overview_enter(struct ui_app *app)
 {
@@ -350,8 +371,8 @@ const struct ui_section ui_section_overview = {
     overview_leave,
     overview_draw,
     overview_action,
-    NULL,
-    NULL,
+    overview_search,
+    overview_filter,
     overview_mouse,
     overview_reload,
     overview_position,

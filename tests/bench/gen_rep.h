@@ -9,6 +9,7 @@
 #define TUWEI_BENCH_GEN_REP_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db/db.h"
@@ -133,6 +134,69 @@ static int
 gen_rep_tasks(struct db *db, long n, struct err *e)
 {
     return db_write(db, "bench", gen_rep_tasks_fn, &n, e);
+}
+
+/* Inside db_write: *(long *)arg progress reports spread over the live
+ * tasks, one a month per task going back from 2025-06 (so recent months
+ * have the most), then each task's report_last cache brought up to date
+ * as db/task_report.c keeps it. */
+static int
+gen_rep_reports_fn(struct db *db, void *arg, struct err *e)
+{
+    static const char tasks[] = "SELECT id FROM task WHERE archived_at IS NULL ORDER BY rowid";
+    static const char ins[] =
+        "INSERT INTO task_report (id, task_id, report_date, period, progress, problems,"
+        " next_steps, person, created_at, created_by, updated_at, updated_by)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9, ?10)";
+    static const char last[] =
+        "UPDATE task SET report_last = (SELECT max(report_date) FROM task_report r"
+        " WHERE r.task_id = task.id AND r.archived_at IS NULL)";
+    long want = *(const long *)arg, made = 0, ntasks = 0, i;
+    char (*ids)[UUID_LEN + 1] = NULL, id[UUID_LEN + 1], date[16], period[8];
+    sqlite3_stmt *q = NULL, *st;
+    int rc = ERR_OK;
+
+    if (sqlite3_prepare_v2(db_handle(db), tasks, -1, &q, NULL) != SQLITE_OK)
+        return db_fail(db, e, "bench");
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        ids = realloc(ids, (size_t)(ntasks + 1) * sizeof *ids);
+        snprintf(ids[ntasks++], UUID_LEN + 1, "%s", (const char *)sqlite3_column_text(q, 0));
+    }
+    sqlite3_finalize(q);
+    for (i = 0; ntasks > 0 && made < want && rc == ERR_OK; i++, made++) {
+        long task = i % ntasks, back = i / ntasks; /* months before 2025-06 */
+        long m = (2025 * 12 + 5 - back % 120);
+
+        if ((st = db_stmt(db, ins, e)) == NULL) {
+            rc = ERR_DB;
+            break;
+        }
+        snprintf(period, sizeof period, "%04ld-%02ld", m / 12, m % 12 + 1);
+        snprintf(date, sizeof date, "%s-%02ld", period, 20 + task % 8);
+        uuid_new(id);
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, ids[task], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 3, date, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 4, period, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 5, "本月完成关键设备选型与样机调试，开展中试验证，形成阶段性成果。", -1,
+                          SQLITE_STATIC);
+        sqlite3_bind_text(st, 6, task % 3 ? NULL : "配套资金到位较慢。", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 7, "下月完成性能测试并提交验收材料。", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 8, "王工", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 9, db_now(db), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 10, db_user(db), -1, SQLITE_TRANSIENT);
+        rc = db_exec_stmt(db, st, e);
+    }
+    free(ids);
+    if (rc == ERR_OK && (st = db_stmt(db, last, e)) != NULL)
+        rc = db_exec_stmt(db, st, e);
+    return rc;
+}
+
+static int
+gen_rep_reports(struct db *db, long n, struct err *e)
+{
+    return db_write(db, "bench", gen_rep_reports_fn, &n, e);
 }
 
 #endif

@@ -43,9 +43,31 @@ out=$(t --today 2025-07-01 snapshot take --month 2025-07 2>&1) && bad "snapshot 
 expect_in "$out" "还没有结束" "snapshot refused"
 out=$(t snapshot show) && expect_in "$out" "high_tech" "snapshot show"
 
+# Figures flow in from the register, the tasks and the registries.
+t enterprise add --name 内蒙古达拉特测试科技有限公司 --township 树林召镇 >/dev/null || bad "enterprise add"
+t enterprise promote 达拉特测试科技 --tier 高新技术企业 --date 2022-10-15 --number GR202215000123 >/dev/null ||
+    bad "promote"
+t enterprise figures 达拉特测试科技 --year 2025 --sales 5000万 --rd 300万 >/dev/null || bad "figures 2025"
+t enterprise figures 达拉特测试科技 --year 2024 --sales 4000万 --rd 0 >/dev/null || bad "figures 2024"
+t project add --title 煤基新材料关键技术揭榜项目 --kind 市级“揭榜挂帅”项目 --stage 立项 --start_date 2025-03-01 >/dev/null ||
+    bad "project add"
+t task set 1.5 --due 2025-06-15 >/dev/null || bad "task set"
+out=$(t dashboard --as-of 2025-06-30 2>&1) || bad "dashboard after records: $out"
+expect_in "$out" "  高新技术企业              33       1      32" "high-tech counted"
+expect_in "$out" "  新增研发投入企业          10       1       9" "new R&D investor counted"
+expect_in "$out" "  市级“揭榜挂帅”项目         2       1       1" "揭榜挂帅 project counted"
+expect_in "$out" "高企证书 6 个月内到期未续                      1" "expiring certificate"
+expect_in "$out" "内蒙古达拉特测试科技有限公司  有效期至 2025-10-14（还有 106 天）" "expiring certificate named"
+expect_in "$out" "  1 新兴产业技术攻坚     11     11      0      0    0    0     0%    1" "overdue task counted"
+out=$(t report ledger --as-of 2025-06-30 --format csv 2>&1)
+expect_in "$out" "高新技术企业,GR202215000123,2025-10-14" "ledger tier and certificate"
+expect_in "$out" "2025年研发投入强度（%）" "ledger figures of the latest year"
+out=$(t report unit --as-of 2025-06-30 --format csv 2>&1)
+expect_in "$out" "1.5,聚达发电煤电机组掺氢降碳助燃关键技术与示范项目,未启动,0,2025-06-15,逾期" "unit report overdue"
+
 # Every report in every format.
 out=$(t report list) && expect_in "$out" "ledger" "report list"
-for name in targets ledger pilot; do
+for name in targets ledger pilot monthly unit; do
     f=$tmp/$name.xlsx
     out=$(t report $name --as-of 2025-06-30 --format xlsx -o "$f" 2>&1) || bad "report $name xlsx: $out"
     unzip -tq "$f" >/dev/null 2>&1 && ok || bad "$f is not a valid zip"
