@@ -310,6 +310,73 @@ dash_action_row(const struct dashboard *d, const struct dash_action *a, int name
     free(name);
 }
 
+/* The mark of status s in the status chart: by the shipped codes, else
+ * by whether it counts as done. */
+static char
+dash_status_mark(const struct dash_status *s)
+{
+    static const struct {
+        const char *code;
+        char mark;
+    } marks[] = {{"done", '#'}, {"in_progress", '+'}, {"behind", '!'}, {"paused", '~'},
+                 {"not_started", '.'}};
+    size_t i;
+
+    for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        if (strcmp(marks[i].code, s->code) == 0)
+            return marks[i].mark;
+    }
+    return s->is_done ? '#' : 'o';
+}
+
+/* One action's tasks as a bar of width marks, each status its share. */
+static void
+dash_status_bar(const struct dashboard *d, const struct dash_action *a, int width, char *bar)
+{
+    long cum = 0;
+    int filled = 0, upto, k;
+    size_t s;
+
+    for (s = 0; s < d->nstatus && a->total > 0; s++) {
+        cum += a->by_status[s];
+        upto = (int)((cum * width + a->total / 2) / a->total);
+        for (k = filled; k < upto && k < width; k++)
+            bar[k] = dash_status_mark(&d->statuses[s]);
+        filled = upto > filled ? upto : filled;
+    }
+    for (k = filled; k < width; k++)
+        bar[k] = ' ';
+    bar[width] = '\0';
+}
+
+/* A chart of the tasks by status, one bar per action, and its legend. */
+static void
+dash_status_chart(const struct dashboard *d, int width, int namew, struct dash_lines *l)
+{
+    int barw = 40 + (width - 80 > 60 ? 60 : width - 80);
+    struct strbuf legend = STRBUF_INIT;
+    char bar[128], *name, *fit, *line;
+    size_t i;
+
+    dash_push(l, "", DASH_ROLE_NORMAL);
+    strbuf_puts(&legend, "  ");
+    strbuf_puts(&legend, msg("dash.chart.status"));
+    for (i = 0; i < d->nstatus; i++)
+        strbuf_printf(&legend, "  %c %s", dash_status_mark(&d->statuses[i]), d->statuses[i].name);
+    dash_push(l, strbuf_str(&legend), DASH_ROLE_COLUMNS);
+    strbuf_free(&legend);
+    for (i = 0; i < d->nactions; i++) {
+        name = dash_action_name(d->actions[i].name);
+        fit = textw_fit(name, namew, TEXTW_LEFT);
+        dash_status_bar(d, &d->actions[i], barw, bar);
+        line = xasprintf("  %d %s |%s|", d->actions[i].no, fit, bar);
+        dash_push(l, line, DASH_ROLE_NORMAL);
+        free(line);
+        free(fit);
+        free(name);
+    }
+}
+
 static void
 dash_actions(const struct dashboard *d, int width, struct dash_lines *l)
 {
@@ -334,6 +401,7 @@ dash_actions(const struct dashboard *d, int width, struct dash_lines *l)
     dash_push_row(l, &r, DASH_ROLE_COLUMNS);
     for (i = 0; i < d->nactions; i++)
         dash_action_row(d, &d->actions[i], namew, l);
+    dash_status_chart(d, width, namew, l);
 }
 
 /* The drill of unit u's tasks: all (late 0), overdue (1) or stale (2). */

@@ -212,3 +212,34 @@ Test(ui_rep, a_report_to_a_file_straight_from_the_list)
     cr_expect(stat(path, &sb) == 0 && sb.st_size > 0, "%s was not written", path);
     free(s);
 }
+
+Test(ui_rep, chase_counts_drill_down_to_certificates_and_pilot_projects)
+{
+    char *s;
+
+    sql("INSERT INTO enterprise(id, name, created_at, created_by, updated_at, updated_by)"
+        " VALUES('c1', '内蒙古某新材料科技有限公司', 'x', 'x', 'x', 'x')");
+    sql("INSERT INTO tier_event(id, enterprise_id, tier_id, kind, event_date, evidence_no,"
+        " valid_from, valid_to, created_at, created_by, updated_at, updated_by) VALUES"
+        " ('c1e', 'c1', (SELECT id FROM tier WHERE code = 'high_tech'), 'enter', '2022-09-01',"
+        "  'GR202215000321', '2022-09-01', '2025-08-31', 'x', 'x', 'x', 'x')");
+    s = play("<PgDn><PgDn>", 80, 24);
+    EXPECT_ON(s, "四、本周需督办");
+    EXPECT_ON(s, "高企证书 6 个月内到期未续                      1");
+    EXPECT_ON(s, "内蒙古某新材料科技有限公司  有效期至 2025-08-31（还有 62 天）");
+    free(s);
+    /* from the last figure (June's reports) up: five months, four tiers, then
+     * the pilot runs, the held pilots, registrations, certificates */
+    s = play("<End><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Enter>", 80, 24);
+    EXPECT_ON(s, "总览 > 高企证书 6 个月内到期未续");
+    EXPECT_ON(s, "记录（1）");
+    EXPECT_ON(s, "GR202215000321");
+    EXPECT_ON(s, "有效期至：      2025-08-31");
+    free(s);
+    s = play("<End><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Enter>", 80, 24);
+    EXPECT_ON(s, "总览 > 中试项目卡在阶段关口（缺材料）");
+    EXPECT_ON(s, "记录（4）");
+    EXPECT_ON(s, "申请日期");
+    EXPECT_ON(s, "本阶段材料未登记齐全");
+    free(s);
+}

@@ -70,7 +70,7 @@ board_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *ro
     b = board_read(ctx, &nb);
     for (i = (size_t)offset; i < nb && got < n; i++, got++) {
         r = &b[i];
-        snprintf(rows[got].id, sizeof rows[got].id, "%s", r->stage_id);
+        memcpy(rows[got].id, r->stage_id, sizeof rows[got].id);
         rows[got].cell[0] = xstrdup(r->stage);
         rows[got].cell[1] = xasprintf("%ld", r->total);
         rows[got].cell[2] = xasprintf("%ld", r->held);
@@ -172,8 +172,8 @@ board_describe(void *ctx, struct ui_app *app, const struct ui_row *row, struct u
     ui_detail_add(d, UI_ROLE_HEADER, m);
     free(m);
     f.stage = b->stage;
-    pilot_page(ui_app_db(s->app), s->rules, ui_app_today(s->app), &f, 0, BOARD_SHOWN, rows,
-               &got, NULL);
+    pilot_page(ui_app_db(s->app), s->rules, ui_app_today(s->app), &f, 0, BOARD_SHOWN, rows, &got,
+               NULL);
     if (got == 0)
         ui_detail_add(d, UI_ROLE_LABEL, msg("pilot.board.none_here"));
     if (b->total > got) {
