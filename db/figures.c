@@ -52,7 +52,7 @@ db_figures_report_months(struct db *db, const char *first, const char *last,
                          db_figures_row_fn fn, void *arg, struct err *e)
 {
     static const char sql[] =
-        "SELECT period, count(*), count(DISTINCT task_id) FROM task_report"
+        "SELECT period, count(*) FROM task_report INDEXED BY task_report_month"
         " WHERE period BETWEEN ?1 AND ?2 AND archived_at IS NULL GROUP BY period";
     sqlite3_stmt *st = db_stmt(db, sql, e);
 
@@ -76,7 +76,8 @@ db_figures_month_reports(struct db *db, int plan_year, const char *period,
         " FROM task t JOIN action a ON a.id = t.action_id"
         " JOIN plan p ON p.id = a.plan_id AND p.year = ?1"
         " LEFT JOIN task_status s ON s.id = t.status_id"
-        " LEFT JOIN task_report r ON r.rowid = (SELECT x.rowid FROM task_report x"
+        " LEFT JOIN task_report r ON r.rowid = (SELECT x.rowid"
+        "  FROM task_report x INDEXED BY task_report_month"
         "  WHERE x.task_id = t.id AND x.period = ?2 AND x.archived_at IS NULL"
         "  ORDER BY x.report_date DESC, x.rowid DESC LIMIT 1)"
         " WHERE t.archived_at IS NULL ORDER BY a.no, t.no";
@@ -106,16 +107,18 @@ int
 db_figures_tier_counts(struct db *db, const char *as_of, db_figures_row_fn fn, void *arg,
                        struct err *e)
 {
-    /* One pass over the events that can hold on ?1, tier by tier, in the
-     * covering index of schema 6; archived enterprises come from their
-     * small partial index. The lowest tier (the candidates) counts the
-     * live enterprises holding no tier above it. */
+    /* Each tier's events that can hold on ?1 are read in the covering
+     * index of schema 6, in enterprise order (so counting distinct
+     * enterprises needs no sort); archived enterprises come from their
+     * small index. The lowest tier (the candidates) counts the live
+     * enterprises holding no tier above it. */
     static const char sql[] =
-        "WITH held(tier_id, n) AS (SELECT v.tier_id, count(DISTINCT v.enterprise_id)"
-        "  FROM tier_event v WHERE" FIGURES_HELD " GROUP BY v.tier_id),"
-        " above(n) AS (SELECT count(DISTINCT v.enterprise_id) FROM tier_event v"
+        "WITH held(tier_id, n) AS (SELECT t.id, (SELECT count(*) FROM (SELECT v.enterprise_id"
+        "  FROM tier_event v WHERE v.tier_id = t.id AND" FIGURES_HELD
+        "  GROUP BY v.enterprise_id)) FROM tier t),"
+        " above(n) AS (SELECT count(*) FROM (SELECT v.enterprise_id FROM tier_event v"
         "  WHERE v.tier_id IN (SELECT id FROM tier WHERE rank > (SELECT min(rank) FROM tier))"
-        "  AND" FIGURES_HELD "),"
+        "  AND" FIGURES_HELD " GROUP BY v.enterprise_id)),"
         " live(n) AS (SELECT count(*) FROM enterprise WHERE archived_at IS NULL)"
         " SELECT t.code, t.name, t.rank, coalesce(t.target_code, ''),"
         " CASE WHEN t.rank = (SELECT min(rank) FROM tier)"

@@ -17,8 +17,7 @@ typedef int (*db_figures_row_fn)(void *arg, const char *const *cols, int ncols);
 int db_figures_pilots(struct db *db, db_figures_row_fn fn, void *arg, struct err *e);
 
 /* Live progress reports on each month from first to last (YYYY-MM):
- * month, reports, distinct tasks reported on. Months without any are
- * left out. */
+ * month, reports. Months without any are left out. */
 int db_figures_report_months(struct db *db, const char *first, const char *last,
                              db_figures_row_fn fn, void *arg, struct err *e);
 

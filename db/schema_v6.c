@@ -51,10 +51,10 @@ const char *const db_schema_v6[] = {
     /* Tasks per action and status, summed without reading the rows. */
     "CREATE INDEX task_for_tally ON task(action_id, status_id, archived_at, percent)",
 
-    /* Live progress reports by month: counted per month (and per task)
-     * without reading the rows, and a task's report on a month found at
-     * once for the monthly report. */
-    "CREATE INDEX task_report_month ON task_report(period, task_id, report_date)"
+    /* Live progress reports by month: counted per month without reading
+     * the rows (archived_at is a column so the index covers the query),
+     * and a task's report on a month found at once for the monthly report. */
+    "CREATE INDEX task_report_month ON task_report(period, task_id, report_date, archived_at)"
     " WHERE archived_at IS NULL",
 
     /* A month's live reports, newest first, a page at a time. */

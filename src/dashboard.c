@@ -108,7 +108,6 @@ dash_month_row(void *arg, const char *const *cols, int n)
     if (!period_month(cols[0], &y, &m) || y != d->targets->plan_year)
         return 0;
     d->months[m - 1].reports = atol(cols[1]);
-    d->months[m - 1].tasks = atol(cols[2]);
     return 0;
 }
 

@@ -46,7 +46,6 @@ struct dash_unit {
 struct dash_month {
     char month[8]; /* YYYY-MM */
     long reports;  /* live reports on that month */
-    long tasks;    /* distinct tasks they cover */
 };
 
 #define DASH_LIST_MAX 8 /* named items shown under a count */

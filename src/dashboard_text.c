@@ -523,7 +523,8 @@ dash_chase(const struct dashboard *d, struct dash_lines *l)
     dash_chase_pilots(d, l);
 }
 
-/* Progress reports per month: a bar of the share of live tasks reported on. */
+/* Progress reports per month: a bar of reports against the live tasks
+ * (each task reports once a month). */
 static void
 dash_months(const struct dashboard *d, int width, struct dash_lines *l)
 {
@@ -539,8 +540,7 @@ dash_months(const struct dashboard *d, int width, struct dash_lines *l)
     dash_push(l, msg("dash.sec.months"), DASH_ROLE_HEADING);
     dash_row_init(&r);
     dash_add(&r, 7, TEXTW_LEFT, msg("dash.col.month"), NULL);
-    dash_add(&r, 7, TEXTW_RIGHT, msg("dash.col.reports"), NULL);
-    dash_add(&r, 11, TEXTW_RIGHT, msg("dash.col.covered"), NULL);
+    dash_add(&r, 11, TEXTW_RIGHT, msg("dash.col.reports"), NULL);
     dash_add(&r, barw, TEXTW_LEFT, "", NULL);
     dash_push_row(l, &r, DASH_ROLE_COLUMNS);
     for (i = 0; i < d->nmonths; i++) {
@@ -550,14 +550,13 @@ dash_months(const struct dashboard *d, int width, struct dash_lines *l)
         dr.kind = DASH_DRILL_REPORTS;
         snprintf(dr.month, sizeof dr.month, "%s", m->month);
         snprintf(dr.title, sizeof dr.title, "%s %s", m->month, msg("dash.drill.reports"));
-        snprintf(cover, sizeof cover, "%ld/%ld", m->tasks, d->live_tasks);
+        snprintf(cover, sizeof cover, "%ld/%ld", m->reports, d->live_tasks);
         bar[0] = '[';
-        targets_bar((double)m->tasks, (double)d->live_tasks, barw - 2, bar + 1);
+        targets_bar((double)m->reports, (double)d->live_tasks, barw - 2, bar + 1);
         strcat(bar, "]");
         dash_row_init(&r);
         dash_add(&r, 7, TEXTW_LEFT, m->month, NULL);
-        dash_add_num(&r, 7, m->reports, "", &dr);
-        dash_add(&r, 11, TEXTW_RIGHT, cover, NULL);
+        dash_add(&r, 11, TEXTW_RIGHT, cover, &dr);
         dash_add(&r, barw, TEXTW_LEFT, bar, NULL);
         dash_push_row(l, &r, DASH_ROLE_NORMAL);
     }

@@ -262,6 +262,23 @@ targets_compute_bare(struct db *db, const struct config *cfg, const char *as_of,
     return ERR_OK;
 }
 
+/* 1 when a measurable target of t has no row among the snapshot's s. */
+static int
+targets_unsnapped(const struct targets *t, const struct db_snapshot *s, size_t ns)
+{
+    size_t i, j;
+
+    for (i = 0; i < t->n; i++) {
+        if (strcmp(t->figs[i].kind, "text") == 0)
+            continue;
+        for (j = 0; j < ns && strcmp(s[j].code, t->figs[i].code) != 0; j++)
+            ;
+        if (j == ns)
+            return 1;
+    }
+    return 0;
+}
+
 /* Last month's figures: the stored snapshot, else computed as of its end. */
 static int
 targets_previous(struct db *db, const struct config *cfg, struct targets *t, struct err *e)
@@ -276,7 +293,7 @@ targets_previous(struct db *db, const struct config *cfg, struct targets *t, str
         return rc;
     period_month(t->prev_month, &y, &m);
     period_month_end(y, m, end);
-    if (ns < t->n && (rc = targets_compute_bare(db, cfg, end, &live, e)) != ERR_OK) {
+    if (targets_unsnapped(t, s, ns) && (rc = targets_compute_bare(db, cfg, end, &live, e)) != ERR_OK) {
         free(s);
         return rc;
     }
