@@ -48,8 +48,8 @@ db_figures_pilots(struct db *db, db_figures_row_fn fn, void *arg, struct err *e)
 }
 
 int
-db_figures_report_months(struct db *db, const char *first, const char *last,
-                         db_figures_row_fn fn, void *arg, struct err *e)
+db_figures_report_months(struct db *db, const char *first, const char *last, db_figures_row_fn fn,
+                         void *arg, struct err *e)
 {
     static const char sql[] =
         "SELECT period, count(*) FROM task_report INDEXED BY task_report_month"
@@ -64,8 +64,8 @@ db_figures_report_months(struct db *db, const char *first, const char *last,
 }
 
 int
-db_figures_month_reports(struct db *db, int plan_year, const char *period,
-                         db_figures_row_fn fn, void *arg, struct err *e)
+db_figures_month_reports(struct db *db, int plan_year, const char *period, db_figures_row_fn fn,
+                         void *arg, struct err *e)
 {
     static const char sql[] =
         "SELECT a.no, t.no, t.title,"

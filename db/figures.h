@@ -25,8 +25,8 @@ int db_figures_report_months(struct db *db, const char *first, const char *last,
  * with its latest live report on period: action number, task number,
  * title, lead unit, status, percent, report date, progress, problems,
  * next steps, reporting unit, person. */
-int db_figures_month_reports(struct db *db, int plan_year, const char *period,
-                             db_figures_row_fn fn, void *arg, struct err *e);
+int db_figures_month_reports(struct db *db, int plan_year, const char *period, db_figures_row_fn fn,
+                             void *arg, struct err *e);
 
 /* Every tier in rank order with the live enterprises holding it on as_of,
  * by the register's rule (src/ent_tier.h), counted in one pass: code,

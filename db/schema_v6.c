@@ -24,7 +24,6 @@ const char *const db_schema_v6[] = {
     " archived_at TEXT,"
     " " STAMPS ")",
 
-
     /* The figure of one target at the end of one month, as computed then;
      * value is NULL when there was no figure (e.g. GDP not yet entered). */
     "CREATE TABLE target_snapshot ("
@@ -37,7 +36,6 @@ const char *const db_schema_v6[] = {
     " value REAL,"
     " " STAMPS ","
     " UNIQUE (month, target_code))",
-
 
     /* Counting tier holders as of a date walks one tier's events in this
      * covering index, in enterprise order, without touching the rows. */

@@ -63,8 +63,7 @@ targets_tier_row(void *arg, const char *const *cols, int n)
 /* R&D spending / GDP of the plan year; the latest earlier year when the
  * plan year's figures are not in yet (they come out the next year). */
 static int
-targets_rd_intensity(struct db *db, const struct targets *t, struct targets_fig *f,
-                     struct err *e)
+targets_rd_intensity(struct db *db, const struct targets *t, struct targets_fig *f, struct err *e)
 {
     struct db_rd_input *a;
     int year = t->plan_year, rc;
@@ -132,12 +131,9 @@ static const struct {
     const char *code;
     targets_source_fn fn;
 } targets_sources[] = {
-    {"high_tech", targets_tier},
-    {"tech_sme", targets_tier},
-    {"new_rd", targets_new_rd},
-    {"rd_intensity", targets_rd_intensity},
-    {"city_project", targets_projects},
-    {"city_jiebang", targets_projects},
+    {"high_tech", targets_tier},        {"tech_sme", targets_tier},
+    {"new_rd", targets_new_rd},         {"rd_intensity", targets_rd_intensity},
+    {"city_project", targets_projects}, {"city_jiebang", targets_projects},
 };
 
 static targets_source_fn
@@ -293,7 +289,8 @@ targets_previous(struct db *db, const struct config *cfg, struct targets *t, str
         return rc;
     period_month(t->prev_month, &y, &m);
     period_month_end(y, m, end);
-    if (targets_unsnapped(t, s, ns) && (rc = targets_compute_bare(db, cfg, end, &live, e)) != ERR_OK) {
+    if (targets_unsnapped(t, s, ns) &&
+        (rc = targets_compute_bare(db, cfg, end, &live, e)) != ERR_OK) {
         free(s);
         return rc;
     }
@@ -321,8 +318,8 @@ targets_previous(struct db *db, const struct config *cfg, struct targets *t, str
 }
 
 int
-targets_compute(struct db *db, const struct config *cfg, const char *as_of,
-                struct targets **out, struct err *e)
+targets_compute(struct db *db, const struct config *cfg, const char *as_of, struct targets **out,
+                struct err *e)
 {
     int rc = targets_compute_bare(db, cfg, as_of, out, e);
 
@@ -393,8 +390,8 @@ targets_snap_write(struct db *db, void *arg, struct err *e)
 }
 
 int
-targets_snapshot_take(struct db *db, const struct config *cfg, const char *user,
-                      const char *month, const char *today, int *changed, struct err *e)
+targets_snapshot_take(struct db *db, const struct config *cfg, const char *user, const char *month,
+                      const char *today, int *changed, struct err *e)
 {
     struct targets_snap_arg a;
     int y, m, rc;

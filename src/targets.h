@@ -35,10 +35,10 @@ struct targets_fig {
     double target;
     int has_value;
     double value;
-    int met;           /* value reaches the target */
-    double gap;        /* what is still missing (0 when met) */
+    int met;    /* value reaches the target */
+    double gap; /* what is still missing (0 when met) */
     enum targets_rag rag;
-    int has_prev;      /* last month's figure is known */
+    int has_prev; /* last month's figure is known */
     double prev;
     int prev_snapshot; /* prev comes from a stored month-end snapshot */
     char *note;        /* owned; why there is no value, or what the value rests on; may be NULL */

@@ -22,11 +22,11 @@
 struct overview {
     struct dashboard *dash;
     struct dash_lines lines;
-    int lines_w;     /* the width the lines were laid out for; 0: not yet */
-    long top;        /* first line shown */
-    long sel;        /* line of the selected figure, -1 when none */
-    size_t spot;     /* the figure on that line */
-    int height;      /* lines shown, as last drawn */
+    int lines_w; /* the width the lines were laid out for; 0: not yet */
+    long top;    /* first line shown */
+    long sel;    /* line of the selected figure, -1 when none */
+    size_t spot; /* the figure on that line */
+    int height;  /* lines shown, as last drawn */
     struct ui_rect area;
     struct ui_drill *drill; /* the records behind a figure, while open */
 };
@@ -118,8 +118,8 @@ overview_draw_spot(const struct overview *o, const struct dash_line *l, int y)
     char *cell = xstrndup(l->text + from, len);
 
     if (s->x < o->area.w)
-        ui_screen_put(y, o->area.x + s->x, s->w < o->area.w - s->x ? s->w : o->area.w - s->x,
-                      cell, UI_ROLE_SELECTION, TEXTW_LEFT);
+        ui_screen_put(y, o->area.x + s->x, s->w < o->area.w - s->x ? s->w : o->area.w - s->x, cell,
+                      UI_ROLE_SELECTION, TEXTW_LEFT);
     free(cell);
 }
 

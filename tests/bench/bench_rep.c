@@ -51,8 +51,8 @@ bench_generate(struct db *db, struct err *e)
     int rc;
 
     if ((rc = plan_load(db, "bench", NULL, e)) != ERR_OK ||
-        (rc = gen_enterprises(db, 0, 100000, e)) != ERR_OK || (rc = gen_rep_tiers(db, e)) != ERR_OK ||
-        (rc = gen_rep_tasks(db, 10000, e)) != ERR_OK)
+        (rc = gen_enterprises(db, 0, 100000, e)) != ERR_OK ||
+        (rc = gen_rep_tiers(db, e)) != ERR_OK || (rc = gen_rep_tasks(db, 10000, e)) != ERR_OK)
         return rc;
     t1 = bench_now();
     if ((rc = gen_rep_reports(db, 1000000, e)) != ERR_OK)
@@ -135,7 +135,8 @@ bench_dashboard(struct db *db, const struct config *cfg)
     dashboard_free(d);
     strbuf_free(&b);
     BENCH_BEST(3, best, ent_funnel_compute(db, cfg, BENCH_DAY, &f, &e));
-    printf("  (for comparison, the register's full funnel, ent_funnel_compute: %.1f ms, CPU %.1f ms)\n",
+    printf("  (for comparison, the register's full funnel, ent_funnel_compute: %.1f ms, CPU %.1f "
+           "ms)\n",
            best, bench_last_cpu);
 }
 
@@ -245,9 +246,10 @@ bench_report(struct db *db, const struct config *cfg, const char *name)
     if (report_save(r, REPORT_FMT_XLSX, path, &e) != ERR_OK)
         printf("%s: %s\n", name, e.msg);
     stat(path, &sb);
-    printf("report %-8s %6zu rows: build %.2f s + write .xlsx %.2f s = %.2f s (CPU %.2f s, %.1f MB)\n",
-           name, r->nrows, t1 - t0, bench_now() - t1, bench_now() - t0, bench_cpu() - c0,
-           (double)sb.st_size / 1e6);
+    printf(
+        "report %-8s %6zu rows: build %.2f s + write .xlsx %.2f s = %.2f s (CPU %.2f s, %.1f MB)\n",
+        name, r->nrows, t1 - t0, bench_now() - t1, bench_now() - t0, bench_cpu() - c0,
+        (double)sb.st_size / 1e6);
     unlink(path);
     report_free(r);
 }
