@@ -235,9 +235,12 @@ db_readonly_uri(const char *path)
     return uri;
 }
 
+/* The page cache holds 32 MiB (SQLite's default is 2 MiB): a city's task
+ * table alone is larger than that, and every list would read it again. */
 static const char db_pragmas[] = "PRAGMA foreign_keys=ON;"
                                  "PRAGMA journal_mode=WAL;"
-                                 "PRAGMA synchronous=FULL;";
+                                 "PRAGMA synchronous=FULL;"
+                                 "PRAGMA cache_size=-32768;";
 
 int
 db_open(const char *path, int flags, struct db **out, struct err *e)

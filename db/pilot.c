@@ -159,7 +159,8 @@ int
 db_pilot_item_put(struct db *db, const char *project, const char *item, const char *value,
                   struct err *e)
 {
-    static const char del[] = "DELETE FROM pilot_project_item WHERE project_id = ?1 AND item_id = ?2";
+    static const char del[] =
+        "DELETE FROM pilot_project_item WHERE project_id = ?1 AND item_id = ?2";
     static const char put[] =
         "INSERT INTO pilot_project_item(id, project_id, item_id, value, created_at, created_by,"
         " updated_at, updated_by) VALUES(?3, ?1, ?2, ?4, ?5, ?6, ?5, ?6)"
@@ -308,8 +309,8 @@ db_pilot_last_from(struct db *db, const char *project, char from[40], struct err
 #define PILOT_WHERE                                                                                \
     " WHERE (t.archived_at IS NULL) = (?7 = 0)"                                                    \
     " AND (?2 IS NULL OR instr(t.name, ?2) > 0"                                                    \
-    " OR instr(coalesce((SELECT name FROM enterprise WHERE id = t.enterprise_id), ''), ?2) > 0"   \
-    " OR instr(coalesce((SELECT name FROM pilot_base WHERE id = t.base_id), ''), ?2) > 0)"        \
+    " OR instr(coalesce((SELECT name FROM enterprise WHERE id = t.enterprise_id), ''), ?2) > 0"    \
+    " OR instr(coalesce((SELECT name FROM pilot_base WHERE id = t.base_id), ''), ?2) > 0)"         \
     " AND (?3 IS NULL OR t.stage_id = ?3)"                                                         \
     " AND (?6 = 0 OR " PILOT_MISSING " > 0)"                                                       \
     " AND (?4 IS NULL OR (" PILOT_DEADLINE ") < ?4)"                                               \
@@ -479,10 +480,9 @@ db_pilot_board_free(struct db_pilot_board *b, size_t n)
 int
 db_pilot_stage_first(struct db *db, const char *kind, char id[40], struct err *e)
 {
-    static const char sql[] =
-        "SELECT id FROM pilot_stage WHERE archived_at IS NULL"
-        " AND (CASE WHEN ?1 IS NULL THEN kind <> 'exit' ELSE kind = ?1 END)"
-        " ORDER BY sort, rowid LIMIT 1";
+    static const char sql[] = "SELECT id FROM pilot_stage WHERE archived_at IS NULL"
+                              " AND (CASE WHEN ?1 IS NULL THEN kind <> 'exit' ELSE kind = ?1 END)"
+                              " ORDER BY sort, rowid LIMIT 1";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     int r;
 

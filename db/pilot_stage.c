@@ -20,8 +20,8 @@ db_pilot_stage_shift(struct db *db, int from, int by, struct err *e)
 }
 
 int
-db_pilot_stage_insert(struct db *db, const char *id, const char *code, const char *name,
-                      int sort, const char *kind, int facilities, struct err *e)
+db_pilot_stage_insert(struct db *db, const char *id, const char *code, const char *name, int sort,
+                      const char *kind, int facilities, struct err *e)
 {
     static const char sql[] =
         "INSERT INTO pilot_stage (id, code, name, sort, kind, facilities, created_at, created_by,"

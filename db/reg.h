@@ -29,9 +29,8 @@ struct db_reg_ref {
 /* The tables registries point into. */
 extern const struct db_reg_ref db_ref_enterprise, db_ref_institution, db_ref_unit, db_ref_task,
     db_ref_pilot_base, db_ref_pilot_project, db_ref_pilot_stage, db_ref_result, db_ref_need,
-    db_ref_safeguard, db_ref_project_kind, db_ref_project_stage, db_ref_sci_project,
-    db_ref_match, db_ref_contract, db_ref_coop, db_ref_platform, db_ref_talent,
-    db_ref_safeguard_note;
+    db_ref_safeguard, db_ref_project_kind, db_ref_project_stage, db_ref_sci_project, db_ref_match,
+    db_ref_contract, db_ref_coop, db_ref_platform, db_ref_talent, db_ref_safeguard_note;
 
 struct db_reg_col {
     const char *name;             /* the column */
@@ -57,8 +56,8 @@ enum db_reg_archived {
 
 /* Which rows a list shows and in what order. */
 struct db_reg_query {
-    const char *search;          /* text found in a searched column or label; NULL for all */
-    const int *eq_col;           /* columns that must equal eq_val (a key for a ref column) */
+    const char *search; /* text found in a searched column or label; NULL for all */
+    const int *eq_col;  /* columns that must equal eq_val (a key for a ref column) */
     const char *const *eq_val;
     size_t neq;
     enum db_reg_archived archived;
@@ -77,8 +76,8 @@ struct db_reg_rec {
 void db_reg_rec_free(struct db_reg_rec *rec, size_t ncols);
 
 /* Number of rows matching q. */
-int db_reg_count(struct db *db, const struct db_reg_shape *s, const struct db_reg_query *q,
-                 long *n, struct err *e);
+int db_reg_count(struct db *db, const struct db_reg_shape *s, const struct db_reg_query *q, long *n,
+                 struct err *e);
 
 /* Up to limit rows matching q from offset on into out[0..*got). */
 int db_reg_page(struct db *db, const struct db_reg_shape *s, const struct db_reg_query *q,

@@ -52,6 +52,9 @@ const char *const db_schema_v3[] = {
 
     "CREATE INDEX task_report_by_period ON task_report(period)",
 
+    /* A unit's tasks (the per-unit view) are read from its links alone. */
+    "CREATE INDEX task_unit_by_unit_task ON task_unit(unit_id, task_id, role)",
+
     /* Search over a task's title and text; trigram, so Chinese matches
      * anywhere (three characters or more; shorter searches scan). */
     "CREATE VIRTUAL TABLE task_fts USING fts5(title, body, content='task', content_rowid='rowid',"

@@ -271,6 +271,10 @@ struct db_task_tally {
     long percent_sum; /* for the average */
 };
 
+/* Both tallies below from one pass over the tasks; either output may be NULL. */
+int db_task_tally(struct db *db, const struct db_task_rules *rules, struct db_task_tally **acts,
+                  size_t *nacts, struct db_task_tally **units, size_t *nunits, struct err *e);
+
 /* Every action of the latest plan with its counts, in order. */
 int db_task_tally_actions(struct db *db, const struct db_task_rules *rules,
                           struct db_task_tally **out, size_t *n, struct err *e);

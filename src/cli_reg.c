@@ -96,7 +96,8 @@ regcli_keys(const struct reg_def *d)
 
     for (i = 0; i < d->shape.ncols; i++) {
         if (!d->fields[i].readonly)
-            strbuf_printf(&b, "%s--%s（%s）", b.len ? " " : "", d->fields[i].key, d->fields[i].label);
+            strbuf_printf(&b, "%s--%s（%s）", b.len ? " " : "", d->fields[i].key,
+                          d->fields[i].label);
     }
     for (i = 0; i < d->nlinks; i++)
         strbuf_printf(&b, " --%s（%s，多个用；分隔）", d->links[i].key, d->links[i].label);
@@ -520,7 +521,8 @@ regcli_vocab(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
 const struct cli_cmd cli_reg_cmds[] = {
     {"pilot", NULL, CLI_DB_EXISTING, regcli_pilot, "pilot add|set|archive|restore …",
      "中试项目：添加、修改、删除（归档）、恢复"},
-    {"base", NULL, CLI_DB_EXISTING, regcli_base, "base" REGCLI_VERBS, "中试基地、创新中心、实训基地"},
+    {"base", NULL, CLI_DB_EXISTING, regcli_base, "base" REGCLI_VERBS,
+     "中试基地、创新中心、实训基地"},
     {"project", NULL, CLI_DB_EXISTING, regcli_project, "project" REGCLI_VERBS,
      "市级、自治区科技计划与“揭榜挂帅”项目"},
     {"result", NULL, CLI_DB_EXISTING, regcli_result, "result" REGCLI_VERBS, "科技成果（蒙科聚）"},
@@ -532,7 +534,7 @@ const struct cli_cmd cli_reg_cmds[] = {
     {"talent", NULL, CLI_DB_EXISTING, regcli_talent, "talent" REGCLI_VERBS, "引进的科技人才"},
     {"safeguard", NULL, CLI_DB_EXISTING, regcli_safeguard, "safeguard" REGCLI_VERBS,
      "保障措施落实记录"},
-    {"vocab", NULL, CLI_DB_EXISTING, regcli_vocab, "vocab [list [类别]|add 类别 值|archive 类别 值]",
-     "各登记表字段的可选值：列出、添加、停用"},
+    {"vocab", NULL, CLI_DB_EXISTING, regcli_vocab,
+     "vocab [list [类别]|add 类别 值|archive 类别 值]", "各登记表字段的可选值：列出、添加、停用"},
     {NULL, NULL, CLI_DB_NONE, NULL, NULL, NULL},
 };

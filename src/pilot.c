@@ -373,8 +373,8 @@ pilot_no_item(const struct pilot_status *s, const char *item, struct err *e)
 }
 
 int
-pilot_item_set(struct db *db, const char *user, const char *id, const char *item,
-               const char *value, struct err *e)
+pilot_item_set(struct db *db, const char *user, const char *id, const char *item, const char *value,
+               struct err *e)
 {
     struct pilot_rules r = {2, 1, PILOT_WARN_DAYS};
     struct pilot_status s;
@@ -438,8 +438,8 @@ pilot_check_mode(struct db *db, const char *mode, int required, struct err *e)
         strbuf_printf(&b, "%s%s", i ? "、" : "", names[i]);
     }
     if (mode == NULL && required)
-        rc = err_field(e, ERR_INVALID, "mode", "项目已在基地建有设施，退出时请注明设施如何处置（%s）。",
-                       strbuf_str(&b));
+        rc = err_field(e, ERR_INVALID, "mode",
+                       "项目已在基地建有设施，退出时请注明设施如何处置（%s）。", strbuf_str(&b));
     else if (mode && !found)
         rc = err_field(e, ERR_INVALID, "mode", "退出方式不能是“%s”，可选：%s。", mode,
                        strbuf_str(&b));
@@ -493,7 +493,8 @@ pilot_check_extend(const struct pilot_rules *r, const struct pilot_status *s, in
     if (s->cur < 0 || strcmp(s->stages[s->cur].kind, "run") != 0)
         return err_set(e, ERR_INVALID, "只有处于中试运行阶段的项目才能延期。");
     if (r->ext_years <= 0)
-        return err_set(e, ERR_INVALID, "按现行规定，中试运行不能延期（rules:pilot_extension_years = 0）。");
+        return err_set(e, ERR_INVALID,
+                       "按现行规定，中试运行不能延期（rules:pilot_extension_years = 0）。");
     if (s->st.extension_years > 0)
         return err_set(e, ERR_INVALID, "已于 %s 延期 %d 年；中试运行只能延期一次。",
                        s->st.extended_on ? s->st.extended_on : "此前", s->st.extension_years);
@@ -532,8 +533,8 @@ out:
 /* The storage query for f on today; the stage named is resolved into stage. */
 static int
 pilot_query(struct db *db, const struct pilot_rules *r, const char *today,
-            const struct pilot_filter *f, struct db_pilot_query *q, char stage[40],
-            char near[11], struct err *e)
+            const struct pilot_filter *f, struct db_pilot_query *q, char stage[40], char near[11],
+            struct err *e)
 {
     char ids[2][40];
     int n, rc;
@@ -578,8 +579,8 @@ pilot_count(struct db *db, const struct pilot_rules *r, const char *today,
 
 int
 pilot_page(struct db *db, const struct pilot_rules *r, const char *today,
-           const struct pilot_filter *f, long offset, int limit, struct db_pilot_row *out,
-           int *got, struct err *e)
+           const struct pilot_filter *f, long offset, int limit, struct db_pilot_row *out, int *got,
+           struct err *e)
 {
     struct db_pilot_query q;
     char stage[40], near[11];

@@ -44,10 +44,10 @@ struct pilot_status {
     struct db_pilot_state st;
     struct db_pilot_stage *stages; /* all live stages, items with this project's values */
     size_t nstages;
-    long cur;                      /* index of its stage in stages, -1 when it has none */
-    long next;                     /* the stage an advance goes to, -1 when none */
-    size_t nmissing;               /* required items of its stage not on record */
-    long days_left;                /* days from today to st.deadline (the run's limit) */
+    long cur;        /* index of its stage in stages, -1 when it has none */
+    long next;       /* the stage an advance goes to, -1 when none */
+    size_t nmissing; /* required items of its stage not on record */
+    long days_left;  /* days from today to st.deadline (the run's limit) */
     int flags;
 };
 
@@ -70,8 +70,8 @@ int pilot_advance(struct db *db, const char *user, const struct pilot_rules *r, 
                   const char *id, const char *date, const char *note, struct err *e);
 
 /* Returns project id to the stage it came from (a correction), as user. */
-int pilot_back(struct db *db, const char *user, const char *today, const char *id,
-               const char *date, const char *note, struct err *e);
+int pilot_back(struct db *db, const char *user, const char *today, const char *id, const char *date,
+               const char *note, struct err *e);
 
 /* Records (value "" or NULL: removes) the item a clerk names by name or
  * code, for project id; an item of its current stage is preferred. A date
@@ -81,8 +81,8 @@ int pilot_item_set(struct db *db, const char *user, const char *id, const char *
 
 /* Ends project id's stay at the base on date with mode (a word of the
  * exit_mode vocabulary: 拆除, 封存), required once it has plant there. */
-int pilot_exit(struct db *db, const char *user, const char *today, const char *id,
-               const char *mode, const char *date, const char *note, struct err *e);
+int pilot_exit(struct db *db, const char *user, const char *today, const char *id, const char *mode,
+               const char *date, const char *note, struct err *e);
 
 /* Extends project id's run by years (once, at most r->ext_years) on date. */
 int pilot_extend(struct db *db, const char *user, const struct pilot_rules *r, const char *today,

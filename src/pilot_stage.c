@@ -80,8 +80,7 @@ stage_add_tx(struct db *db, void *arg, struct err *e)
     if (j->shift_from >= 0)
         rc = db_pilot_stage_shift(db, j->shift_from, STAGE_SPACING, e);
     if (rc == ERR_OK)
-        rc = db_pilot_stage_insert(db, j->id, j->code, j->name, j->sort, j->kind, j->facilities,
-                                   e);
+        rc = db_pilot_stage_insert(db, j->id, j->code, j->name, j->sort, j->kind, j->facilities, e);
     return rc;
 }
 

@@ -247,8 +247,9 @@ reg_parse(struct db *db, const struct reg_def *d, size_t i, const char *typed, c
     case REG_INT:
         if (f->type == REG_MONEY ? !reg_money_parse(s, &v) : !reg_decimal(s, 1, &v))
             rc = err_field(e, ERR_INVALID, f->key,
-                           f->type == REG_MONEY ? "%s“%s”不是金额：请写元数（如 120000）或万元数（如 12万）。"
-                                                : "%s“%s”应为不小于 0 的整数。",
+                           f->type == REG_MONEY
+                               ? "%s“%s”不是金额：请写元数（如 120000）或万元数（如 12万）。"
+                               : "%s“%s”应为不小于 0 的整数。",
                            f->label, s);
         else {
             free(s);
@@ -256,8 +257,9 @@ reg_parse(struct db *db, const struct reg_def *d, size_t i, const char *typed, c
         }
         break;
     case REG_REF:
-        rc = f->resolve ? f->resolve(db, vals, s, id, e)
-                        : reg_resolve_ref(db, d->shape.cols[i].ref, reg_ref_noun(f), f->key, s, id, e);
+        rc = f->resolve
+                 ? f->resolve(db, vals, s, id, e)
+                 : reg_resolve_ref(db, d->shape.cols[i].ref, reg_ref_noun(f), f->key, s, id, e);
         if (rc == ERR_OK) {
             free(s);
             s = xstrdup(id);
@@ -311,8 +313,8 @@ reg_split(const char *list, char ***items)
 
 /* The keys of the records a typed list names, for link li. */
 static int
-reg_parse_links(struct db *db, const struct reg_def *d, size_t li, const char *typed,
-                char ***ids, size_t *n, struct err *e)
+reg_parse_links(struct db *db, const struct reg_def *d, size_t li, const char *typed, char ***ids,
+                size_t *n, struct err *e)
 {
     const struct reg_link *l = &d->links[li];
     char **items, id[40];
@@ -455,7 +457,8 @@ reg_save(struct db *db, const char *user, const struct reg_def *d, const char *i
 
     memset(&j, 0, sizeof j);
     j.d = d;
-    if ((rc = reg_job_start(db, &j, id, e)) != ERR_OK || (rc = reg_job_fields(db, &j, in, e)) != ERR_OK)
+    if ((rc = reg_job_start(db, &j, id, e)) != ERR_OK ||
+        (rc = reg_job_fields(db, &j, in, e)) != ERR_OK)
         goto out;
     for (i = 0; i < d->nlinks && rc == ERR_OK; i++) {
         if (in->links[i] == NULL)
@@ -478,8 +481,7 @@ out:
 }
 
 int
-reg_check_field(struct db *db, const struct reg_def *d, size_t i, const char *typed,
-                struct err *e)
+reg_check_field(struct db *db, const struct reg_def *d, size_t i, const char *typed, struct err *e)
 {
     char *v = NULL;
     int rc;
@@ -517,9 +519,9 @@ reg_choices(struct db *db, const struct reg_def *d, size_t i, char ***names, siz
 }
 
 const char *const reg_vocab_domains[] = {
-    "base_kind",       "exit_mode",   "offer_channel", "match_status",   "contract_kind",
-    "contract_status", "coop_status", "platform_kind", "platform_level", "platform_status",
-    "talent_mode",     NULL,
+    "base_kind",      "exit_mode",       "offer_channel", "match_status",
+    "contract_kind",  "contract_status", "coop_status",   "platform_kind",
+    "platform_level", "platform_status", "talent_mode",   NULL,
 };
 
 /* A change to a vocabulary: which domain and word, adding or retiring. */
@@ -556,8 +558,7 @@ reg_vocab_check(const char *domain, const char *word, struct err *e)
 }
 
 int
-reg_vocab_add(struct db *db, const char *user, const char *domain, const char *word,
-              struct err *e)
+reg_vocab_add(struct db *db, const char *user, const char *domain, const char *word, struct err *e)
 {
     struct reg_vocab_job j = {domain, word, 1};
     int rc = reg_vocab_check(domain, word, e);
@@ -645,8 +646,8 @@ reg_count(struct db *db, const struct reg_def *d, const struct reg_filter *f, lo
 }
 
 int
-reg_page(struct db *db, const struct reg_def *d, const struct reg_filter *f, long offset,
-         int limit, struct db_reg_rec *out, int *got, struct err *e)
+reg_page(struct db *db, const struct reg_def *d, const struct reg_filter *f, long offset, int limit,
+         struct db_reg_rec *out, int *got, struct err *e)
 {
     struct db_reg_query q;
     int cols[REG_MAX_FIELDS];

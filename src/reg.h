@@ -144,8 +144,7 @@ int reg_get(struct db *db, const struct reg_def *d, const char *id, struct db_re
 /* The key of the one record of d that text names (its name or title, its
  * key or the first 6+ characters of it) into id. ERR_NOTFOUND or
  * ERR_CONFLICT (several match) with a message saying so. */
-int reg_find(struct db *db, const struct reg_def *d, const char *text, char id[40],
-             struct err *e);
+int reg_find(struct db *db, const struct reg_def *d, const char *text, char id[40], struct err *e);
 
 /* The labels of the records linked to id through link li. */
 int reg_links(struct db *db, const struct reg_def *d, size_t li, const char *id, char ***labels,

@@ -85,6 +85,25 @@ targets_rd_intensity(struct db *db, const struct targets *t, struct targets_fig 
     return ERR_OK;
 }
 
+/* Municipal S&T and 揭榜挂帅 projects approved by the date (src/project.h). */
+static int
+targets_projects(struct db *db, const struct targets *t, struct targets_fig *f, struct err *e)
+{
+    long count;
+    int fed, rc;
+
+    if ((rc = project_target_count(db, t->plan_year, t->as_of, f->code, &count, &fed, e)) !=
+        ERR_OK)
+        return rc;
+    if (!fed) {
+        f->note = xstrdup("没有计入此目标的项目类别");
+        return ERR_OK;
+    }
+    f->has_value = 1;
+    f->value = (double)count;
+    return ERR_OK;
+}
+
 /* New R&D-investing enterprises, from the register's yearly figures of
  * the plan year, or of the latest year before it that has figures. */
 static int
@@ -104,27 +123,6 @@ targets_new_rd(struct db *db, const struct targets *t, struct targets_fig *f, st
     if (year != t->plan_year)
         f->note = xasprintf("%d年企业数据尚未录入，按%d年数据", t->plan_year, year);
     return ERR_OK;
-}
-
-/* Municipal projects (市级科技计划, 揭榜挂帅) counted by the registry. */
-static int
-targets_projects(struct db *db, const struct targets *t, struct targets_fig *f, struct err *e)
-{
-    struct db_project_target *p;
-    size_t n, i;
-    int rc = project_targets(db, t->plan_year, &p, &n, e);
-
-    for (i = 0; rc == ERR_OK && i < n; i++) {
-        if (strcmp(p[i].code, f->code) == 0) {
-            f->has_value = 1;
-            f->value = (double)p[i].count;
-        }
-    }
-    if (rc == ERR_OK && !f->has_value)
-        f->note = xstrdup("没有计入此目标的项目类别");
-    if (rc == ERR_OK)
-        db_project_targets_free(p, n);
-    return rc;
 }
 
 static const struct {

@@ -94,8 +94,9 @@ into_run(const char *id, const char *run_on)
 
 Test(pilot, the_shipped_stages_in_order_with_their_items)
 {
-    static const char *const names[] = {"申请入驻", "园区受理", "专家评审", "备案", "安全评价/环评",
-                                        "建设",     "中试运行", "验收",     "产业化", "退出"};
+    static const char *const names[] = {"申请入驻",      "园区受理", "专家评审", "备案",
+                                        "安全评价/环评", "建设",     "中试运行", "验收",
+                                        "产业化",        "退出"};
     struct db_pilot_stage *s;
     size_t n, i;
     struct err e = {0};
@@ -142,9 +143,9 @@ Test(pilot, supplying_the_items_opens_the_gate_and_history_keeps_who_and_when)
     struct err e = {0};
 
     item(thiam, "申请日期", "2025-03-01");
-    cr_assert_eq(pilot_advance(db, "王会计", &rules, "2025-06-01", thiam, "2025-03-05", "材料齐全",
-                               &e),
-                 ERR_OK, "%s", e.msg);
+    cr_assert_eq(
+        pilot_advance(db, "王会计", &rules, "2025-06-01", thiam, "2025-03-05", "材料齐全", &e),
+        ERR_OK, "%s", e.msg);
     cr_expect_str_eq(stage_of(thiam), "园区受理");
     item(thiam, "受理日期", "2025-03-10");
     advance(thiam, "2025-03-10");
@@ -299,8 +300,7 @@ Test(pilot, exit_with_plant_needs_dismantled_or_sealed)
     cr_expect_str_eq(s.st.exit_date, "2026-01-05");
     cr_expect_str_eq(s.st.run_end, "2026-01-05");
     pilot_status_free(&s);
-    cr_expect_eq(pilot_advance(db, "甲", &rules, "2026-02-01", thiam, NULL, NULL, &e),
-                 ERR_INVALID);
+    cr_expect_eq(pilot_advance(db, "甲", &rules, "2026-02-01", thiam, NULL, NULL, &e), ERR_INVALID);
     cr_expect(strstr(e.msg, "已退出") != NULL, "%s", e.msg);
 }
 

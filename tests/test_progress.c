@@ -270,3 +270,40 @@ Test(progress, milestones)
     cr_expect_eq(told, 4);
     task_history_free(h, n);
 }
+
+/* Every write leaves its rows in the change log under the acting user. */
+Test(progress, every_write_is_logged_with_its_user)
+{
+    struct task_input add = {.action = "2", .title = "盐碱地改良示范", .lead = "旗水利局"};
+    struct task_input set = {.due_date = "2025-10-31"};
+    struct progress_input rep = {.progress = "完成土壤采样"}, fix = {.next_steps = "开展对比试验"};
+    struct milestone_input ms = {.title = "完成采样", .due_date = "2025-07-31"};
+    struct milestone_input ms_fix = {.due_date = "2025-08-15"};
+    char task_id[DB_TASK_ID], rid[DB_TASK_ID], mid[DB_TASK_ID];
+    const char *what;
+    long long seq;
+    struct err e = {0};
+
+#define LOGGED(call, tbl, op)                                                                      \
+    do {                                                                                           \
+        seq = log_last();                                                                          \
+        cr_assert_eq(call, ERR_OK, "%s: %s", #call, e.msg);                                        \
+        cr_expect_geq(log_count(seq, tbl, op, "郑一"), 1, "%s logs %s %s", #call, tbl, op);        \
+        cr_expect_eq(log_count(seq, tbl, op, "?"), 0);                                             \
+    } while (0)
+
+    LOGGED(task_add(db, "郑一", &add, task_id, &e), "task", "insert");
+    LOGGED(task_update(db, "郑一", task_id, &set, &e), "task", "update");
+    LOGGED(task_set_status(db, "郑一", task_id, "滞后", &e), "task", "update");
+    LOGGED(progress_add(db, "郑一", TODAY, task_id, &rep, rid, &e), "task_report", "insert");
+    LOGGED(progress_update(db, "郑一", TODAY, rid, &fix, &e), "task_report", "update");
+    LOGGED(progress_archive(db, "郑一", rid, &e), "task_report", "update");
+    LOGGED(task_restore(db, "郑一", rid, &what, &e), "task_report", "update");
+    LOGGED(milestone_add(db, "郑一", TODAY, task_id, &ms, mid, &e), "task_milestone", "insert");
+    LOGGED(milestone_update(db, "郑一", TODAY, mid, &ms_fix, &e), "task_milestone", "update");
+    LOGGED(milestone_done(db, "郑一", TODAY, mid, NULL, 0, &e), "task_milestone", "update");
+    LOGGED(milestone_archive(db, "郑一", mid, &e), "task_milestone", "update");
+    LOGGED(task_archive(db, "郑一", task_id, &e), "task", "update");
+    LOGGED(task_restore(db, "郑一", task_id, &what, &e), "task", "update");
+#undef LOGGED
+}

@@ -14,6 +14,7 @@
 #include "src/plan_load.h"
 #include "src/project.h"
 #include "src/reg.h"
+#include "src/targets.h"
 
 static struct db *db;
 
@@ -128,7 +129,8 @@ Test(reg, each_bad_field_is_named_in_chinese)
     cr_expect_eq(reg_save(db, "甲", &reg_contract, NULL, &in, NULL, &e), ERR_INVALID);
     cr_expect_str_eq(e.field, "kind");
     cr_expect(strstr(e.msg, "合同类型不能是“技术买卖”") != NULL, "%s", e.msg);
-    cr_expect(strstr(e.msg, "技术开发、技术转让、技术许可、技术咨询、技术服务") != NULL, "%s", e.msg);
+    cr_expect(strstr(e.msg, "技术开发、技术转让、技术许可、技术咨询、技术服务") != NULL, "%s",
+              e.msg);
     put(&reg_contract, &in, "kind", "技术服务");
     put(&reg_contract, &in, "signed_on", "2025-13-01");
     cr_expect_eq(reg_save(db, "甲", &reg_contract, NULL, &in, NULL, &e), ERR_INVALID);
@@ -204,7 +206,8 @@ Test(reg, a_pilot_project_links_its_partner_institutions)
     put(&reg_pilot_project, &in, "budget", "800万");
     in.links[0] = "燕山大学亚稳材料全国重点实验室；中国矿业大学";
     cr_assert_eq(reg_save(db, "甲", &reg_pilot_project, NULL, &in, id, &e), ERR_OK, "%s", e.msg);
-    cr_expect_str_eq(shown(&reg_pilot_project, id, "stage"), "申请入驻", "new projects start at the first stage");
+    cr_expect_str_eq(shown(&reg_pilot_project, id, "stage"), "申请入驻",
+                     "new projects start at the first stage");
     cr_assert_eq(reg_links(db, &reg_pilot_project, 0, id, &labels, &n, &e), ERR_OK);
     cr_assert_eq(n, 2);
     db_strings_free(labels, n);
@@ -418,7 +421,8 @@ Test(reg, a_project_stage_belongs_to_its_kind)
     put(&reg_project, &in, "title", "某揭榜项目");
     put(&reg_project, &in, "kind", "市级“揭榜挂帅”项目");
     cr_assert_eq(reg_save(db, "甲", &reg_project, NULL, &in, id, &e), ERR_OK, "%s", e.msg);
-    cr_expect_str_eq(shown(&reg_project, id, "stage"), "发榜", "starts at the first stage of its flow");
+    cr_expect_str_eq(shown(&reg_project, id, "stage"), "发榜",
+                     "starts at the first stage of its flow");
     memset(&in, 0, sizeof in);
     put(&reg_project, &in, "stage", "申报");
     cr_expect_eq(reg_save(db, "甲", &reg_project, id, &in, NULL, &e), ERR_INVALID);
@@ -476,11 +480,42 @@ Test(reg, an_office_adds_and_retires_vocabulary_words)
     cr_expect_eq(reg_save(db, "甲", &reg_talent, NULL, &in, id, &e), ERR_INVALID);
     cr_assert_eq(reg_vocab_add(db, "管理员", "talent_mode", "候鸟专家", &e), ERR_OK, "%s", e.msg);
     cr_assert_eq(reg_save(db, "甲", &reg_talent, NULL, &in, id, &e), ERR_OK, "%s", e.msg);
-    cr_assert_eq(reg_vocab_archive(db, "管理员", "talent_mode", "候鸟专家", &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(reg_vocab_archive(db, "管理员", "talent_mode", "候鸟专家", &e), ERR_OK, "%s",
+                 e.msg);
     cr_expect_str_eq(shown(&reg_talent, id, "mode"), "候鸟专家", "records keep a retired word");
     put(&reg_talent, &in, "name", "钱工");
     cr_expect_eq(reg_save(db, "甲", &reg_talent, NULL, &in, NULL, &e), ERR_INVALID,
                  "a retired word is no longer offered");
     cr_expect_eq(reg_vocab_add(db, "管理员", "no_such", "x", &e), ERR_INVALID);
     cr_expect_eq(reg_vocab_archive(db, "管理员", "talent_mode", "不存在", &e), ERR_NOTFOUND);
+}
+
+Test(reg, the_dashboard_counts_projects_approved_by_its_date)
+{
+    struct targets *t;
+    struct err e = {0};
+    long count;
+    size_t i;
+    int fed;
+
+    add_project("煤矸石制备陶粒关键技术", "市级科技计划项目", "立项", "2025-04-01");
+    add_project("氢能重卡示范", "市级科技计划项目", "实施", "2025-02-01");
+    cr_assert_eq(project_target_count(db, 2025, "2025-03-31", "city_project", &count, &fed, &e),
+                 ERR_OK, "%s", e.msg);
+    cr_expect(fed);
+    cr_expect_eq(count, 1, "only the one approved by 31 March");
+    cr_assert_eq(project_target_count(db, 2025, "2025-03-31", "high_tech", &count, &fed, &e),
+                 ERR_OK);
+    cr_expect_not(fed, "no project kind feeds the high-tech target");
+    cr_assert_eq(targets_compute(db, NULL, "2025-06-30", &t, &e), ERR_OK, "%s", e.msg);
+    for (i = 0; i < t->n; i++) {
+        if (strcmp(t->figs[i].code, "city_project") == 0) {
+            cr_expect(t->figs[i].has_value);
+            cr_expect_eq(t->figs[i].value, 2.0);
+            cr_expect_eq(t->figs[i].gap, 1.0, "2 of ≥ 3");
+        }
+        if (strcmp(t->figs[i].code, "city_jiebang") == 0)
+            cr_expect(t->figs[i].has_value && t->figs[i].value == 0.0);
+    }
+    targets_free(t);
 }

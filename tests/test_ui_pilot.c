@@ -176,8 +176,8 @@ Test(ui_pilot, a_gate_names_the_missing_item_and_offers_to_record_it)
 Test(ui_pilot, recording_the_item_then_moving_on_through_two_stages)
 {
     char *s = play(TO_PROJECTS "m <Enter> y 2025-06-02 <Enter>"     /* the missing item */
-                               "m <Enter> <F2>"                       /* moved on, dated today */
-                               "m <Down> <Enter> 2025-6-30 <Enter>"   /* 受理日期, typed loosely */
+                               "m <Enter> <F2>"                     /* moved on, dated today */
+                               "m <Down> <Enter> 2025-6-30 <Enter>" /* 受理日期, typed loosely */
                                "m <Enter> <F2>",
                    80, 24);
 
@@ -191,8 +191,8 @@ Test(ui_pilot, recording_the_item_then_moving_on_through_two_stages)
 
 Test(ui_pilot, a_refused_move_keeps_the_form_and_says_why)
 {
-    char *s = play(TO_PROJECTS "m <Enter> y 2025-06-02 <Enter> m <Enter> <C-u> 2025-07-09 <F2>",
-                   80, 24);
+    char *s =
+        play(TO_PROJECTS "m <Enter> y 2025-06-02 <Enter> m <Enter> <C-u> 2025-07-09 <F2>", 80, 24);
 
     cr_expect(strstr(s, "推进到“园区受理”") != NULL, "the form is still open: %s", s);
     cr_expect(strstr(s, "晚于今天") != NULL, "%s", s);
@@ -322,4 +322,34 @@ Test(ui_pilot, every_registry_label_is_in_both_languages)
             cr_expect_str_eq(zh ? zh : "", d->links[f].label, "%s", key);
         }
     }
+}
+
+Test(ui_pilot, a_registry_list_sorts_by_a_field_and_back)
+{
+    struct reg_input in = {0};
+    struct err e = {0};
+    const char *titles[] = {"甲合同", "乙合同", "丙合同"}, *amounts[] = {"30万", "10万", "20万"};
+    char *s, *a, *b, *c;
+    int i;
+
+    for (i = 0; i < 3; i++) {
+        memset(&in, 0, sizeof in);
+        in.val[0] = titles[i];
+        in.val[1] = "技术开发";
+        in.val[2] = "甲方";
+        in.val[3] = "乙方";
+        in.val[4] = amounts[i];
+        cr_assert_eq(reg_save(db, "王会计", &reg_contract, NULL, &in, NULL, &e), ERR_OK, "%s",
+                     e.msg);
+    }
+    /* 排序 is the fourth item of the menu; 合同金额 is hidden at 80 columns, so
+     * sort by 合同名称 (the first field), then again to reverse. */
+    s = play("4 v" SEVEN_DOWNS "<Enter> m <Down> <Down> <Down> <Enter> <Down> <Enter>", 80, 24);
+    a = strstr(s, "丙合同");
+    b = strstr(s, "乙合同");
+    c = strstr(s, "甲合同");
+    cr_assert(a && b && c, "%s", s);
+    cr_expect(a < b && b < c, "by name, in code-point order: %s", s);
+    cr_expect(strstr(s, "按合同名称排序（从小到大）") != NULL, "%s", s);
+    free(s);
 }

@@ -172,8 +172,8 @@ board_describe(void *ctx, struct ui_app *app, const struct ui_row *row, struct u
     ui_detail_add(d, UI_ROLE_HEADER, m);
     free(m);
     f.stage = b->stage;
-    pilot_page(ui_app_db(s->app), s->rules, ui_app_today(s->app), &f, 0, BOARD_SHOWN, rows,
-               &got, NULL);
+    pilot_page(ui_app_db(s->app), s->rules, ui_app_today(s->app), &f, 0, BOARD_SHOWN, rows, &got,
+               NULL);
     if (got == 0)
         ui_detail_add(d, UI_ROLE_LABEL, msg("pilot.board.none_here"));
     if (b->total > got) {

@@ -101,9 +101,9 @@ projects_stage(const struct pilot_status *st, struct ui_detail *d)
     size_t i;
 
     ui_detail_add(d, UI_ROLE_LABEL, msg("pilot.d.block"));
-    m = st->st.stage_since ? msg_format("pilot.d.stage_since", cur ? cur->name : "",
-                                        st->st.stage_since, NULL)
-                           : xstrdup(cur ? cur->name : "");
+    m = st->st.stage_since
+            ? msg_format("pilot.d.stage_since", cur ? cur->name : "", st->st.stage_since, NULL)
+            : xstrdup(cur ? cur->name : "");
     ui_detail_field(d, msg("pilot.d.stage"), m);
     free(m);
     if (st->next >= 0)
@@ -206,8 +206,9 @@ projects_select(struct ui_pilot_list *s, const char *id)
     int got, i;
 
     projects_filter(s, l->filter, &f);
-    while (at < 0 && pilot_page(ui_app_db(s->app), s->rules, ui_app_today(s->app), &f, off,
-                                PROJECTS_PAGE, page, &got, NULL) == ERR_OK &&
+    while (at < 0 &&
+           pilot_page(ui_app_db(s->app), s->rules, ui_app_today(s->app), &f, off, PROJECTS_PAGE,
+                      page, &got, NULL) == ERR_OK &&
            got > 0) {
         for (i = 0; i < got; i++) {
             if (at < 0 && strcmp(page[i].id, id) == 0)
@@ -297,8 +298,8 @@ projects_archive_answer(struct ui_app *app, struct ui_dialog *d, void *arg, int 
     (void)d;
     if (!yes)
         return;
-    if (reg_archive(ui_app_db(app), config_get(ui_app_config(app), "user:name"),
-                    &reg_pilot_project, s->ops.id, !s->archived, &e) != ERR_OK) {
+    if (reg_archive(ui_app_db(app), config_get(ui_app_config(app), "user:name"), &reg_pilot_project,
+                    s->ops.id, !s->archived, &e) != ERR_OK) {
         ui_app_status(app, UI_ROLE_WARNING, e.msg);
         return;
     }
@@ -446,9 +447,9 @@ static void
 projects_menu(struct ui_pilot_list *s)
 {
     static const char *const keys[OP_COUNT] = {
-        MSG_KEY("pilot.op.advance"), MSG_KEY("pilot.op.items"), MSG_KEY("pilot.op.back"),
-        MSG_KEY("pilot.op.exit"),    MSG_KEY("pilot.op.extend"), MSG_KEY("pilot.op.edit"),
-        MSG_KEY("pilot.op.delete"),  MSG_KEY("pilot.op.add"),   MSG_KEY("pilot.op.filter"),
+        MSG_KEY("pilot.op.advance"),       MSG_KEY("pilot.op.items"),  MSG_KEY("pilot.op.back"),
+        MSG_KEY("pilot.op.exit"),          MSG_KEY("pilot.op.extend"), MSG_KEY("pilot.op.edit"),
+        MSG_KEY("pilot.op.delete"),        MSG_KEY("pilot.op.add"),    MSG_KEY("pilot.op.filter"),
         MSG_KEY("reg.menu.show_archived"),
     };
     const char *items[OP_COUNT];
@@ -466,7 +467,6 @@ projects_menu(struct ui_pilot_list *s)
     ui_app_push(s->app, ui_dialog_pick(title, items, OP_COUNT), projects_menu_answer, s);
     free(title);
 }
-
 
 int
 ui_pilot_list_action(struct ui_pilot_list *s, int action)

@@ -89,8 +89,8 @@ ops_refuse(struct ui_form *f, long at, const struct err *e)
 }
 
 /* A new form of kind with its context; the form owns the context. */
-static struct ui_form *
-ops_form_new(struct ui_pilot_ops *o, enum ops_kind kind, const char *title, struct ops_form **x);
+static struct ui_form *ops_form_new(struct ui_pilot_ops *o, enum ops_kind kind, const char *title,
+                                    struct ops_form **x);
 
 /* Submitting the move: the date and note, then the rules decide. */
 static long
@@ -157,8 +157,8 @@ ui_pilot_ops_advance(struct ui_pilot_ops *o)
         free(gate);
     } else if (s.next < 0 || s.st.archived_at) {
         /* Let the rules say why (last stage, left the base, deleted). */
-        pilot_advance(ui_app_db(o->app), ops_user(o), &o->rules, ui_app_today(o->app), o->id,
-                      NULL, NULL, &e);
+        pilot_advance(ui_app_db(o->app), ops_user(o), &o->rules, ui_app_today(o->app), o->id, NULL,
+                      NULL, &e);
         ui_app_status(o->app, UI_ROLE_WARNING, e.msg[0] ? e.msg : msg("pilot.cannot_move"));
     } else {
         ops_advance_form(o, &s);

@@ -26,8 +26,8 @@ struct regform_check {
 struct regform {
     struct ui_app *app;
     const struct reg_def *d;
-    char id[40];                  /* "" for a new record */
-    long field_of[REGFORM_MAX];   /* registry field of each form field; -1 - li for link li */
+    char id[40];                /* "" for a new record */
+    long field_of[REGFORM_MAX]; /* registry field of each form field; -1 - li for link li */
     size_t nform;
     struct regform_check checks[REG_MAX_FIELDS];
     ui_reg_form_saved_fn saved;
@@ -114,7 +114,7 @@ static void
 regform_add_field(struct regform *rf, struct ui_form *f, size_t i, const char *value)
 {
     const struct reg_field *fd = &rf->d->fields[i];
-    enum ui_field_type t = fd->type == REG_NOTE ? UI_FIELD_MULTILINE
+    enum ui_field_type t = fd->type == REG_NOTE   ? UI_FIELD_MULTILINE
                            : fd->type == REG_DATE ? UI_FIELD_DATE
                            : fd->type == REG_INT  ? UI_FIELD_NUMBER
                                                   : UI_FIELD_TEXT;
@@ -223,8 +223,8 @@ regform_submit(struct ui_form *f, void *arg)
 }
 
 struct ui_dialog *
-ui_reg_form(struct ui_app *app, const struct reg_def *d, const char *id,
-            ui_reg_form_saved_fn saved, void *arg)
+ui_reg_form(struct ui_app *app, const struct reg_def *d, const char *id, ui_reg_form_saved_fn saved,
+            void *arg)
 {
     struct regform *rf = xcalloc(1, sizeof *rf);
     struct db_reg_rec rec;

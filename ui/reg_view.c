@@ -22,7 +22,8 @@ regview_filter(const struct ui_reg_view *v, const char *text, struct reg_filter 
 {
     memset(f, 0, sizeof *f);
     f->search = text;
-    f->sort = -1;
+    f->sort = v->sort;
+    f->desc = v->desc;
     f->archived = v->archived ? DB_REG_ARCHIVED : DB_REG_LIVE;
 }
 
@@ -121,8 +122,8 @@ regview_fields(struct ui_app *app, const struct reg_def *d, const struct db_reg_
 }
 
 void
-ui_reg_view_describe_record(struct ui_app *app, const struct reg_def *d, const char *id,
-                            int part, struct ui_detail *det)
+ui_reg_view_describe_record(struct ui_app *app, const struct reg_def *d, const char *id, int part,
+                            struct ui_detail *det)
 {
     struct db_reg_rec r;
     struct err e = {0};
@@ -172,7 +173,7 @@ regview_columns(struct ui_reg_view *v)
             continue;
         v->col_keys[v->ncols] = xasprintf("reg.%s.%s", d->name, d->fields[i].key);
         v->cols[v->ncols].title = v->col_keys[v->ncols];
-        v->cols[v->ncols].min = i == d->label ? 12 : w * 2 / 3 < 4 ? 4 : w * 2 / 3;
+        v->cols[v->ncols].min = i == d->label ? 12 : w <= 8 ? w : w * 2 / 3;
         v->cols[v->ncols].weight = i == d->label ? 3 : 1;
         v->cols[v->ncols].align = d->fields[i].type == REG_MONEY ? TEXTW_RIGHT : TEXTW_LEFT;
         v->col_field[v->ncols++] = (int)i;
@@ -187,6 +188,7 @@ ui_reg_view_new(struct ui_app *app, const struct reg_def *d)
 
     v->app = app;
     v->d = d;
+    v->sort = -1;
     regview_columns(v);
     l = ui_list_new(&regview_source, v, v->cols, v->ncols);
     l->empty = MSG_KEY("reg.none");
@@ -322,7 +324,8 @@ regview_ask_archive(struct ui_reg_view *v)
         return;
     q = msg_format(v->archived ? "reg.confirm.restore" : "reg.confirm.delete", ui_reg_title(v->d),
                    name, NULL);
-    ui_app_push(v->app, ui_dialog_confirm(msg(v->archived ? "reg.menu.restore" : "reg.menu.delete"), q),
+    ui_app_push(v->app,
+                ui_dialog_confirm(msg(v->archived ? "reg.menu.restore" : "reg.menu.delete"), q),
                 regview_archive_answer, v);
     free(q);
     free(name);
@@ -339,7 +342,48 @@ regview_toggle_archived(struct ui_reg_view *v)
                   msg(v->archived ? "reg.showing_archived" : "reg.showing_live"));
 }
 
-enum regview_op { REGVIEW_ADD, REGVIEW_EDIT, REGVIEW_ARCHIVE, REGVIEW_TOGGLE };
+enum regview_op { REGVIEW_ADD, REGVIEW_EDIT, REGVIEW_ARCHIVE, REGVIEW_SORT, REGVIEW_TOGGLE };
+
+/* The answer to "sort by which field?": the registry's order, or a
+ * listed field (the same one again turns the order round). */
+static void
+regview_sort_answer(struct ui_app *app, struct ui_dialog *d, void *arg, int chosen)
+{
+    struct ui_reg_view *v = arg;
+    int field = chosen > 0 ? v->col_field[chosen - 1] : -1;
+    char *m;
+
+    (void)d;
+    if (chosen < 0)
+        return;
+    v->desc = field >= 0 && field == v->sort ? !v->desc : 0;
+    v->sort = field;
+    ui_list_select(v->panes.list, 0);
+    ui_reg_view_reload(v);
+    m = field < 0 ? xstrdup(msg("reg.sort.entry"))
+                  : msg_format(v->desc ? "reg.sort.desc" : "reg.sort.asc",
+                               ui_reg_label(v->d, (size_t)field), NULL);
+    ui_app_status(app, UI_ROLE_NORMAL, m);
+    free(m);
+}
+
+static void
+regview_sort_pick(struct ui_reg_view *v)
+{
+    const char *items[UI_ROW_CELLS + 1];
+    struct ui_dialog *d;
+    int i;
+
+    items[0] = msg("reg.sort.entry_item");
+    for (i = 0; i < v->ncols; i++)
+        items[i + 1] = ui_reg_label(v->d, (size_t)v->col_field[i]);
+    d = ui_dialog_pick(msg("reg.sort.title"), items, (size_t)v->ncols + 1);
+    for (i = 0; i < v->ncols; i++) {
+        if (v->col_field[i] == v->sort)
+            d->sel = i + 1;
+    }
+    ui_app_push(v->app, d, regview_sort_answer, v);
+}
 
 static void
 regview_run(struct ui_reg_view *v, int op)
@@ -354,6 +398,8 @@ regview_run(struct ui_reg_view *v, int op)
         regview_open_form(v, row->id);
     else if (op == REGVIEW_ARCHIVE)
         regview_ask_archive(v);
+    else if (op == REGVIEW_SORT)
+        regview_sort_pick(v);
     else
         regview_toggle_archived(v);
 }
@@ -370,14 +416,15 @@ regview_menu_answer(struct ui_app *app, struct ui_dialog *d, void *arg, int chos
 static void
 regview_menu(struct ui_reg_view *v)
 {
-    const char *items[4];
+    const char *items[5];
     char *title = msg_format("reg.menu.title", ui_reg_title(v->d), NULL);
 
     items[REGVIEW_ADD] = msg("reg.menu.add");
     items[REGVIEW_EDIT] = msg("reg.menu.edit");
     items[REGVIEW_ARCHIVE] = msg(v->archived ? "reg.menu.restore" : "reg.menu.delete");
+    items[REGVIEW_SORT] = msg("reg.menu.sort");
     items[REGVIEW_TOGGLE] = msg(v->archived ? "reg.menu.show_live" : "reg.menu.show_archived");
-    ui_app_push(v->app, ui_dialog_pick(title, items, 4), regview_menu_answer, v);
+    ui_app_push(v->app, ui_dialog_pick(title, items, 5), regview_menu_answer, v);
     free(title);
 }
 

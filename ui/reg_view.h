@@ -17,6 +17,8 @@ struct ui_reg_view {
     struct ui_app *app;
     const struct reg_def *d;
     int archived; /* 1: lists the deleted (archived) records */
+    int sort;     /* field the list is sorted by, -1 for the registry's order */
+    int desc;
     struct ui_column cols[UI_ROW_CELLS];
     char *col_keys[UI_ROW_CELLS]; /* catalogue keys of the headings */
     char *title_key;              /* catalogue key of the list's title */

@@ -49,12 +49,18 @@ struct actions {
     size_t nat, nut;
     struct db_task_query q; /* the task list; its keys point into the buffers below */
     char q_action[DB_TASK_ID], q_unit[DB_TASK_ID], q_status[DB_TASK_ID];
-    int action_no;     /* of the task list's action, 0 when it is not one action */
-    char scope[200];   /* the task list's title: what it shows */
-    char **unit_names; /* for the unit filter pick */
-    size_t nunit_names;
+    int action_no;              /* of the task list's action, 0 when it is not one action */
+    int units_seen;             /* the units' tallies are read and kept up to date */
+    char scope[200];            /* the task list's title: what it shows */
+    struct db_task_item *cache; /* rows cache_off .. cache_off + ncache of the task list */
+    size_t ncache;
+    long cache_off;
     struct ui_task_ops ops;
 };
+
+/* Rows the task list reads around the ones it is asked for, so that
+ * scrolling costs a query every few dozen rows, not every key. */
+#define TASKS_AHEAD 40
 
 static const struct ui_column actions_cols[] = {
     {MSG_KEY("actions.col.no"), 4, 0, TEXTW_RIGHT},
@@ -150,13 +156,44 @@ static const struct ui_list_source units_source = {units_count, units_fetch, NUL
 
 /* --- the task list (virtual: a page of the query at a time) --- */
 
+/* Forgets the rows read ahead: the list is being counted again. */
+static void
+tasks_drop(struct actions *s)
+{
+    db_task_items_free(s->cache, s->ncache);
+    s->cache = NULL;
+    s->ncache = 0;
+    s->cache_off = 0;
+}
+
+/* A unit's whole list is as long as its tally says (read with the same
+ * rules just before): no need to count the unit's tasks again. -1 when the
+ * list is filtered further. */
+static long
+tasks_tallied(const struct actions *s)
+{
+    size_t i;
+
+    if (s->q.unit_id == NULL || s->q.action_id || s->q.status_id || s->q.overdue || s->q.stale ||
+        s->q.archived || (s->q.search && *s->q.search) || !s->units_seen)
+        return -1;
+    for (i = 0; i < s->nut; i++) {
+        if (strcmp(s->ut[i].id, s->q.unit_id) == 0)
+            return s->ut[i].total;
+    }
+    return -1;
+}
+
 static long
 tasks_count(void *ctx, const char *filter)
 {
     struct actions *s = ctx;
     long n = 0;
 
+    tasks_drop(s);
     s->q.search = filter;
+    if ((n = tasks_tallied(s)) >= 0)
+        return n;
     if (db_task_count(ui_app_db(s->app), &s->q, &n, NULL) != ERR_OK)
         return 0;
     return n;
@@ -170,31 +207,47 @@ tasks_mark(const struct db_task_item *t)
     return t->stale ? msg("tasks.mark.stale") : "";
 }
 
+/* Makes the cache hold rows offset .. offset + n; 0 when it cannot. */
+static int
+tasks_read(struct actions *s, const char *filter, long offset, int n)
+{
+    long from = offset > TASKS_AHEAD ? offset - TASKS_AHEAD : 0;
+
+    if (s->cache && offset >= s->cache_off && offset + n <= s->cache_off + (long)s->ncache)
+        return 1;
+    tasks_drop(s);
+    s->q.search = filter;
+    if (db_task_page(ui_app_db(s->app), &s->q, from, n + 2 * TASKS_AHEAD, &s->cache, &s->ncache,
+                     NULL) != ERR_OK)
+        return 0;
+    s->cache_off = from;
+    return 1;
+}
+
 static int
 tasks_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
             const struct ui_list_hint *hint)
 {
     struct actions *s = ctx;
-    struct db_task_item *t;
-    size_t got, i;
+    const struct db_task_item *t;
+    int i;
 
     (void)hint;
-    s->q.search = filter;
-    if (db_task_page(ui_app_db(s->app), &s->q, offset, n, &t, &got, NULL) != ERR_OK)
+    if (!tasks_read(s, filter, offset, n))
         return 0;
-    for (i = 0; i < got; i++) {
-        snprintf(rows[i].id, sizeof rows[i].id, "%s", t[i].id);
-        rows[i].cell[0] = xasprintf("%d.%d", t[i].action_no, t[i].no);
-        rows[i].cell[1] = xstrdup(t[i].title);
-        rows[i].cell[2] = xstrdup(t[i].status);
-        rows[i].cell[3] = xstrdup(tasks_mark(&t[i]));
-        rows[i].cell[4] = xstrdup(t[i].due_date);
-        rows[i].cell[5] = xasprintf("%d%%", t[i].percent);
-        rows[i].cell[6] = xstrdup(t[i].lead_unit ? t[i].lead_unit : "");
-        rows[i].role = t[i].overdue ? UI_ROLE_OVERDUE : t[i].stale ? UI_ROLE_WARNING : 0;
+    for (i = 0; i < n && offset + i < s->cache_off + (long)s->ncache; i++) {
+        t = &s->cache[offset + i - s->cache_off];
+        snprintf(rows[i].id, sizeof rows[i].id, "%s", t->id);
+        rows[i].cell[0] = xasprintf("%d.%d", t->action_no, t->no);
+        rows[i].cell[1] = xstrdup(t->title);
+        rows[i].cell[2] = xstrdup(t->status);
+        rows[i].cell[3] = xstrdup(tasks_mark(t));
+        rows[i].cell[4] = xstrdup(t->due_date);
+        rows[i].cell[5] = xasprintf("%d%%", t->percent);
+        rows[i].cell[6] = xstrdup(t->lead_unit ? t->lead_unit : "");
+        rows[i].role = t->overdue ? UI_ROLE_OVERDUE : t->stale ? UI_ROLE_WARNING : 0;
     }
-    db_task_items_free(t, got);
-    return (int)got;
+    return i;
 }
 
 static const struct ui_list_source tasks_source = {tasks_count, tasks_fetch, NULL};
@@ -218,13 +271,13 @@ static void
 units_describe(void *ctx, struct ui_app *app, const struct ui_row *row, struct ui_detail *d,
                int width)
 {
-    struct actions *s = ctx;
-
+    (void)ctx;
+    (void)app;
     (void)width;
     if (row == NULL)
         ui_detail_add(d, UI_ROLE_WARNING, msg("units.none"));
     else
-        ui_task_view_unit(app, row->rec, &s->rules, d);
+        ui_task_view_unit(row->rec, d);
 }
 
 static void
@@ -242,7 +295,8 @@ tasks_describe(void *ctx, struct ui_app *app, const struct ui_row *row, struct u
 
 /* --- loading --- */
 
-/* Reads the rules for today, the statuses and both tallies. */
+/* Reads the rules for today, the statuses and the actions' tallies; the
+ * units' too once the clerk has looked at them (they cost a second pass). */
 static void
 actions_load(struct actions *s)
 {
@@ -257,8 +311,21 @@ actions_load(struct actions *s)
     s->at = s->ut = NULL;
     s->nst = s->nat = s->nut = 0;
     db_task_statuses(db, &s->st, &s->nst, NULL);
-    db_task_tally_actions(db, &s->rules, &s->at, &s->nat, NULL);
-    db_task_tally_units(db, &s->rules, &s->ut, &s->nut, NULL);
+    if (s->units_seen)
+        db_task_tally(db, &s->rules, &s->at, &s->nat, &s->ut, &s->nut, NULL);
+    else
+        db_task_tally(db, &s->rules, &s->at, &s->nat, NULL, NULL, NULL);
+}
+
+/* Makes sure the units' tallies are there (the units view, a unit's name). */
+static void
+actions_units_needed(struct actions *s)
+{
+    if (s->units_seen)
+        return;
+    s->units_seen = 1;
+    db_task_tally(ui_app_db(s->app), &s->rules, NULL, NULL, &s->ut, &s->nut, NULL);
+    ui_panes_refresh(&s->units);
 }
 
 /* Everything may have changed: read again and redraw every list. */
@@ -425,10 +492,10 @@ actions_leave(void *state)
     ui_panes_free(&s->units);
     ui_panes_free(&s->tasks);
     ui_task_ops_free(&s->ops);
+    tasks_drop(s);
     free(s->st);
     db_task_tallies_free(s->at, s->nat);
     db_task_tallies_free(s->ut, s->nut);
-    free(s->unit_names);
     free(s);
 }
 
@@ -489,8 +556,10 @@ static void
 actions_pick_second(struct actions *s, int item)
 {
     const char **names;
-    size_t i, n = item == AVI_STATUS ? s->nst : s->nut;
+    size_t i, n;
 
+    actions_units_needed(s);
+    n = item == AVI_STATUS ? s->nst : s->nut;
     names = xcalloc(n + 1, sizeof *names);
     for (i = 0; i < n; i++)
         names[i] = item == AVI_STATUS ? s->st[i].name : s->ut[i].name;
@@ -557,6 +626,7 @@ actions_top_action(struct actions *s, int action)
     const struct db_task_tally *t = r ? r->rec : NULL;
 
     if (action == UI_ACT_VIEW) {
+        actions_units_needed(s);
         s->view = s->view == AV_ACTIONS ? AV_UNITS : AV_ACTIONS;
         s->cur = s->view == AV_ACTIONS ? &s->acts : &s->units;
         ui_app_status(s->app, UI_ROLE_NORMAL,

@@ -29,8 +29,8 @@
 
 /* The registries with a view of their own, after the board and the projects. */
 static const struct reg_def *const pilot_reg_views[PILOT_NREG] = {
-    &reg_pilot_base, &reg_project,  &reg_result,   &reg_need,   &reg_match,
-    &reg_contract,   &reg_coop,     &reg_platform, &reg_talent, &reg_safeguard_note,
+    &reg_pilot_base, &reg_project, &reg_result,   &reg_need,   &reg_match,
+    &reg_contract,   &reg_coop,    &reg_platform, &reg_talent, &reg_safeguard_note,
 };
 
 enum { PILOT_VIEW_BOARD, PILOT_VIEW_PROJECTS, PILOT_VIEW_REG };
@@ -282,7 +282,15 @@ pilot_position(void *state)
 }
 
 const struct ui_section ui_section_pilot = {
-    MSG_KEY("section.pilot"), MSG_KEY("help.pilot"), pilot_enter,  pilot_leave,
-    pilot_draw,               pilot_action,          pilot_search, pilot_filter,
-    pilot_mouse,              pilot_reload,          pilot_position,
+    MSG_KEY("section.pilot"),
+    MSG_KEY("help.pilot"),
+    pilot_enter,
+    pilot_leave,
+    pilot_draw,
+    pilot_action,
+    pilot_search,
+    pilot_filter,
+    pilot_mouse,
+    pilot_reload,
+    pilot_position,
 };

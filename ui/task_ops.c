@@ -686,6 +686,13 @@ static const char *const ops_menu_keys[OPS_M_COUNT] = {
     MSG_KEY("task.menu.restore_task"),
 };
 
+/* The menu of a live task, and of a deleted one (restoring it first). */
+static const int ops_menu_order[2][OPS_M_COUNT] = {
+    {OPS_M_PROGRESS, OPS_M_STATUS, OPS_M_EDIT, OPS_M_MILESTONE_ADD, OPS_M_MILESTONES, OPS_M_REPORTS,
+     OPS_M_RESTORE, OPS_M_DELETE, -1},
+    {OPS_M_RESTORE_TASK, OPS_M_RESTORE, -1},
+};
+
 /* Remembers the rows of a pick (their keys or menu codes). */
 static void
 ops_remember(struct ui_task_ops *o, size_t n)
@@ -781,10 +788,10 @@ ui_task_ops_menu(struct ui_task_ops *o, const char *task_id)
     snprintf(o->task_id, sizeof o->task_id, "%s", task_id);
     ops_remember(o, OPS_M_COUNT);
     for (i = 0; i < OPS_M_COUNT; i++) {
-        if (archived != (i == OPS_M_RESTORE_TASK || i == OPS_M_RESTORE))
-            continue;
-        snprintf(o->ids[n], sizeof o->ids[n], "%d", i);
-        items[n++] = msg(ops_menu_keys[i]);
+        if (ops_menu_order[archived][i] < 0)
+            break;
+        snprintf(o->ids[n], sizeof o->ids[n], "%d", ops_menu_order[archived][i]);
+        items[n++] = msg(ops_menu_keys[ops_menu_order[archived][i]]);
     }
     o->nids = n;
     ui_app_push(o->app, ui_dialog_pick(msg("task.pick.menu"), items, n), ops_menu_done, o);

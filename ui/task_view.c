@@ -19,7 +19,6 @@
 
 #define VIEW_REPORTS 12 /* latest reports shown; the menu reaches all */
 #define VIEW_HISTORY 12 /* latest changes shown */
-#define VIEW_LATE 30    /* a unit's late tasks shown */
 
 /* "label：n" as a field. */
 static void
@@ -82,26 +81,9 @@ ui_task_view_action(struct ui_app *app, const struct db_task_tally *t,
     db_actions_free(all, n);
 }
 
-/* One task as a line: "6.5 标题（逾期 · 截止 2025-06-30）". */
-static char *
-view_task_line(const struct db_task_item *t)
-{
-    char no[16];
-
-    snprintf(no, sizeof no, "%d.%d", t->action_no, t->no);
-    return msg_format(t->overdue ? "units.late.overdue" : "units.late.stale", no, t->title,
-                      t->due_date[0] ? t->due_date : msg("detail.none"), NULL);
-}
-
 void
-ui_task_view_unit(struct ui_app *app, const struct db_task_tally *t,
-                  const struct db_task_rules *rules, struct ui_detail *d)
+ui_task_view_unit(const struct db_task_tally *t, struct ui_detail *d)
 {
-    struct db_task_query q;
-    struct db_task_item *it;
-    size_t n, i;
-    char *line;
-
     ui_detail_add(d, UI_ROLE_HEADER, t->name);
     view_count(d, msg("units.f.lead"), t->lead);
     view_count(d, msg("units.f.co"), t->co);
@@ -110,22 +92,6 @@ ui_task_view_unit(struct ui_app *app, const struct db_task_tally *t,
     view_count(d, msg("actions.f.stale"), t->stale);
     ui_detail_blank(d);
     ui_detail_add(d, UI_ROLE_LABEL, msg("units.hint.open"));
-    if (t->overdue + t->stale == 0)
-        return;
-    ui_detail_blank(d);
-    ui_detail_add(d, UI_ROLE_LABEL, msg("units.f.late"));
-    memset(&q, 0, sizeof q);
-    q.unit_id = t->id;
-    q.rules = *rules;
-    q.sort = DB_TASK_SORT_LATE;
-    if (db_task_page(ui_app_db(app), &q, 0, VIEW_LATE, &it, &n, NULL) != ERR_OK)
-        return;
-    for (i = 0; i < n && (it[i].overdue || it[i].stale); i++) {
-        line = view_task_line(&it[i]);
-        ui_detail_add(d, it[i].overdue ? UI_ROLE_OVERDUE : UI_ROLE_WARNING, line);
-        free(line);
-    }
-    db_task_items_free(it, n);
 }
 
 /* The reminders: deleted, overdue, stale. */

@@ -176,7 +176,7 @@ bench_keys(struct ui_app *app, int key, int n)
 static void
 bench_screen(struct db *db, struct config *cfg)
 {
-    static const int to_contracts[] = {'v', KEYS_DOWN, KEYS_DOWN, KEYS_DOWN, KEYS_DOWN,
+    static const int to_contracts[] = {'v',       KEYS_DOWN, KEYS_DOWN, KEYS_DOWN, KEYS_DOWN,
                                        KEYS_DOWN, KEYS_DOWN, KEYS_DOWN, KEYS_ENTER};
     struct ui_app *app;
     struct keys_event ev = {0, 0, 0};

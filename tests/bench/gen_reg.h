@@ -15,8 +15,8 @@
 #include "db/db_priv.h"
 #include "src/uuid.h"
 
-static const char *const gen_reg_words[] = {"粉煤灰", "氢能",   "钠盐",   "煤化工", "有机硅", "光伏",
-                                            "储能",   "种业",   "盐碱地", "沙化",   "无人机", "铝基"};
+static const char *const gen_reg_words[] = {"粉煤灰", "氢能", "钠盐",   "煤化工", "有机硅", "光伏",
+                                            "储能",   "种业", "盐碱地", "沙化",   "无人机", "铝基"};
 static const char *const gen_reg_kinds[] = {"技术开发", "技术转让", "技术许可", "技术咨询",
                                             "技术服务"};
 
