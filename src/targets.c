@@ -92,8 +92,7 @@ targets_projects(struct db *db, const struct targets *t, struct targets_fig *f, 
     long count;
     int fed, rc;
 
-    if ((rc = project_target_count(db, t->plan_year, t->as_of, f->code, &count, &fed, e)) !=
-        ERR_OK)
+    if ((rc = project_target_count(db, t->plan_year, t->as_of, f->code, &count, &fed, e)) != ERR_OK)
         return rc;
     if (!fed) {
         f->note = xstrdup("没有计入此目标的项目类别");
@@ -406,6 +405,29 @@ targets_snapshot_take(struct db *db, const struct config *cfg, const char *user,
     rc = db_write(db, user, targets_snap_write, &a, e);
     if (changed)
         *changed = rc == ERR_OK ? a.changed : 0;
+    return rc;
+}
+
+int
+targets_snapshot_ensure(struct db *db, const struct config *cfg, const char *user,
+                        const char *today, int *taken, struct err *e)
+{
+    struct db_snapshot *s = NULL;
+    char prev[8];
+    size_t n = 0;
+    int y, m, rc;
+
+    *taken = 0;
+    if (!period_date(today, &y, &m, NULL))
+        return err_field(e, ERR_INVALID, "today", "日期“%s”无效。", today ? today : "");
+    period_prev_month(y, m, prev);
+    if ((rc = db_snapshot_month(db, prev, &s, &n, e)) != ERR_OK)
+        return rc;
+    free(s);
+    if (n > 0)
+        return ERR_OK;
+    rc = targets_snapshot_take(db, cfg, user, prev, today, taken, e);
+    *taken = rc == ERR_OK && *taken > 0;
     return rc;
 }
 

@@ -84,6 +84,13 @@ void targets_free(struct targets *t);
 int targets_snapshot_take(struct db *db, const struct config *cfg, const char *user,
                           const char *month, const char *today, int *changed, struct err *e);
 
+/* Takes the snapshot of the month before today's when there is none yet
+ * (what the screens do on opening, so last month's figures are kept and
+ * the dashboard compares with them at no cost). *taken says whether one
+ * was written. */
+int targets_snapshot_ensure(struct db *db, const struct config *cfg, const char *user,
+                            const char *today, int *taken, struct err *e);
+
 /* The mark as one ASCII letter: "G", "A", "R" or "-". */
 const char *targets_rag_letter(enum targets_rag rag);
 

@@ -370,3 +370,25 @@ Test(targets, tier_counts_follow_the_register_rule)
     }
     config_free(cfg);
 }
+
+Test(targets, the_screens_keep_last_months_snapshot_once)
+{
+    struct targets *t;
+    struct err e = {0};
+    int taken = -1;
+    long long logged;
+
+    add_tier("a", 4, "high_tech", "2025-05-10", NULL);
+    cr_assert_eq(targets_snapshot_ensure(db, NULL, "主任", "2025-06-03", &taken, &e), ERR_OK, "%s",
+                 e.msg);
+    cr_expect_eq(taken, 1);
+    logged = db_changelog_count(db);
+    cr_assert_eq(targets_snapshot_ensure(db, NULL, "主任", "2025-06-20", &taken, &e), ERR_OK);
+    cr_expect_eq(taken, 0, "May is kept already");
+    cr_expect_eq(db_changelog_count(db), logged);
+    add_tier("b", 2, "high_tech", "2025-05-20", NULL); /* entered late for May */
+    t = compute("2025-06-20");
+    cr_expect(fig(t, "high_tech")->prev_snapshot);
+    cr_expect_float_eq(fig(t, "high_tech")->prev, 4.0, 1e-9);
+    targets_free(t);
+}

@@ -31,16 +31,22 @@ struct overview {
     struct ui_drill *drill; /* the records behind a figure, while open */
 };
 
-/* Computes the dashboard as of today; lines are laid out at the next draw. */
+/* Computes the dashboard as of today; lines are laid out at the next draw.
+ * Last month's target figures are kept first if nobody has yet (a file
+ * opened read-only simply keeps none). */
 static void
 overview_load(struct overview *o, struct ui_app *app)
 {
+    const char *user = config_get(ui_app_config(app), "user:name");
     struct sumopts opts;
+    int taken;
 
     dashboard_free(o->dash);
     o->dash = NULL;
     dash_lines_free(&o->lines);
     o->lines_w = 0;
+    targets_snapshot_ensure(ui_app_db(app), ui_app_config(app), user ? user : "?",
+                            ui_app_today(app), &taken, NULL);
     if (sumopts_init(&opts, ui_app_config(app), ui_app_today(app), NULL, NULL) == ERR_OK)
         dashboard_compute(ui_app_db(app), &opts, &o->dash, NULL);
 }
