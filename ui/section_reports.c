@@ -178,6 +178,7 @@ reports_run_done(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
     if (result != 1)
         return;
     out = (int)d->form->fields[RUN_OUTPUT].choice;
+    ui_progress_draw(msg("reports.running"), 0, 1); /* a big ledger takes a moment */
     if (sumopts_init(&o, ui_app_config(app), ui_form_value(d->form, RUN_AS_OF),
                      ui_form_value(d->form, RUN_PERIOD), &e) != ERR_OK ||
         reports_run(ui_app_db(app), reports_at(s->chosen)->name, &o, &r, &e) != ERR_OK) {
