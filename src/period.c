@@ -61,7 +61,8 @@ period_date(const char *s, int *y, int *m, int *d)
         return 0;
     memcpy(mon, s, 7);
     mon[7] = '\0';
-    if (!period_month(mon, &yy, &mm) || !period_digits(s + 8, 2, &dd) || dd < 1 || dd > period_month_days(yy, mm))
+    if (!period_month(mon, &yy, &mm) || !period_digits(s + 8, 2, &dd) || dd < 1 ||
+        dd > period_month_days(yy, mm))
         return 0;
     if (y)
         *y = yy;

@@ -63,8 +63,7 @@ targets_tier_row(void *arg, const char *const *cols, int n)
 /* R&D spending / GDP of the plan year; the latest earlier year when the
  * plan year's figures are not in yet (they come out the next year). */
 static int
-targets_rd_intensity(struct db *db, const struct targets *t, struct targets_fig *f,
-                     struct err *e)
+targets_rd_intensity(struct db *db, const struct targets *t, struct targets_fig *f, struct err *e)
 {
     struct db_rd_input *a;
     int year = t->plan_year, rc;
@@ -93,8 +92,7 @@ targets_projects(struct db *db, const struct targets *t, struct targets_fig *f, 
     long count;
     int fed, rc;
 
-    if ((rc = project_target_count(db, t->plan_year, t->as_of, f->code, &count, &fed, e)) !=
-        ERR_OK)
+    if ((rc = project_target_count(db, t->plan_year, t->as_of, f->code, &count, &fed, e)) != ERR_OK)
         return rc;
     if (!fed) {
         f->note = xstrdup("没有计入此目标的项目类别");
@@ -130,12 +128,9 @@ static const struct {
     const char *code;
     targets_source_fn fn;
 } targets_sources[] = {
-    {"high_tech", targets_tier},
-    {"tech_sme", targets_tier},
-    {"new_rd", targets_new_rd},
-    {"rd_intensity", targets_rd_intensity},
-    {"city_project", targets_projects},
-    {"city_jiebang", targets_projects},
+    {"high_tech", targets_tier},        {"tech_sme", targets_tier},
+    {"new_rd", targets_new_rd},         {"rd_intensity", targets_rd_intensity},
+    {"city_project", targets_projects}, {"city_jiebang", targets_projects},
 };
 
 static targets_source_fn
@@ -260,6 +255,23 @@ targets_compute_bare(struct db *db, const struct config *cfg, const char *as_of,
     return ERR_OK;
 }
 
+/* 1 when a measurable target of t has no row among the snapshot's s. */
+static int
+targets_unsnapped(const struct targets *t, const struct db_snapshot *s, size_t ns)
+{
+    size_t i, j;
+
+    for (i = 0; i < t->n; i++) {
+        if (strcmp(t->figs[i].kind, "text") == 0)
+            continue;
+        for (j = 0; j < ns && strcmp(s[j].code, t->figs[i].code) != 0; j++)
+            ;
+        if (j == ns)
+            return 1;
+    }
+    return 0;
+}
+
 /* Last month's figures: the stored snapshot, else computed as of its end. */
 static int
 targets_previous(struct db *db, const struct config *cfg, struct targets *t, struct err *e)
@@ -274,7 +286,8 @@ targets_previous(struct db *db, const struct config *cfg, struct targets *t, str
         return rc;
     period_month(t->prev_month, &y, &m);
     period_month_end(y, m, end);
-    if (ns < t->n && (rc = targets_compute_bare(db, cfg, end, &live, e)) != ERR_OK) {
+    if (targets_unsnapped(t, s, ns) &&
+        (rc = targets_compute_bare(db, cfg, end, &live, e)) != ERR_OK) {
         free(s);
         return rc;
     }
@@ -302,8 +315,8 @@ targets_previous(struct db *db, const struct config *cfg, struct targets *t, str
 }
 
 int
-targets_compute(struct db *db, const struct config *cfg, const char *as_of,
-                struct targets **out, struct err *e)
+targets_compute(struct db *db, const struct config *cfg, const char *as_of, struct targets **out,
+                struct err *e)
 {
     int rc = targets_compute_bare(db, cfg, as_of, out, e);
 
@@ -374,8 +387,8 @@ targets_snap_write(struct db *db, void *arg, struct err *e)
 }
 
 int
-targets_snapshot_take(struct db *db, const struct config *cfg, const char *user,
-                      const char *month, const char *today, int *changed, struct err *e)
+targets_snapshot_take(struct db *db, const struct config *cfg, const char *user, const char *month,
+                      const char *today, int *changed, struct err *e)
 {
     struct targets_snap_arg a;
     int y, m, rc;
@@ -392,6 +405,29 @@ targets_snapshot_take(struct db *db, const struct config *cfg, const char *user,
     rc = db_write(db, user, targets_snap_write, &a, e);
     if (changed)
         *changed = rc == ERR_OK ? a.changed : 0;
+    return rc;
+}
+
+int
+targets_snapshot_ensure(struct db *db, const struct config *cfg, const char *user,
+                        const char *today, int *taken, struct err *e)
+{
+    struct db_snapshot *s = NULL;
+    char prev[8];
+    size_t n = 0;
+    int y, m, rc;
+
+    *taken = 0;
+    if (!period_date(today, &y, &m, NULL))
+        return err_field(e, ERR_INVALID, "today", "日期“%s”无效。", today ? today : "");
+    period_prev_month(y, m, prev);
+    if ((rc = db_snapshot_month(db, prev, &s, &n, e)) != ERR_OK)
+        return rc;
+    free(s);
+    if (n > 0)
+        return ERR_OK;
+    rc = targets_snapshot_take(db, cfg, user, prev, today, taken, e);
+    *taken = rc == ERR_OK && *taken > 0;
     return rc;
 }
 

@@ -98,8 +98,10 @@ play(const char *keys, int cols, int rows)
     return strbuf_take(&b);
 }
 
-#define EXPECT_ON(screen, text) cr_expect(strstr(screen, text) != NULL, "no '%s' on:\n%s", text, screen)
-#define EXPECT_OFF(screen, text) cr_expect(strstr(screen, text) == NULL, "'%s' on:\n%s", text, screen)
+#define EXPECT_ON(screen, text)                                                                    \
+    cr_expect(strstr(screen, text) != NULL, "no '%s' on:\n%s", text, screen)
+#define EXPECT_OFF(screen, text)                                                                   \
+    cr_expect(strstr(screen, text) == NULL, "'%s' on:\n%s", text, screen)
 
 Test(ui_rep, a_status_count_drills_down_to_its_tasks_and_back)
 {
@@ -159,7 +161,8 @@ Test(ui_rep, a_bigger_terminal_shows_more_of_the_dashboard)
 
     EXPECT_ON(s, "三、责任单位");
     EXPECT_ON(s, "  7 科技创新人才引育");
-    EXPECT_ON(s, "[" "..................................................]");
+    EXPECT_ON(s, "["
+                 "..................................................]");
     free(s);
     s = play("", 80, 24);
     EXPECT_OFF(s, "三、责任单位");
