@@ -7,6 +7,7 @@
 #include "src/reg.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +103,8 @@ reg_decimal(const char *s, long long scale, long long *out)
             div *= 10;
         }
     }
-    if (*p != '\0' || (frac * scale) % div != 0)
+    /* A clerk's slip of extra digits must be refused, not overflow. */
+    if (*p != '\0' || (frac * scale) % div != 0 || whole > LLONG_MAX / scale - 1)
         return 0;
     *out = whole * scale + frac * scale / div;
     return 1;
@@ -125,6 +127,10 @@ reg_money_parse(const char *text, long long *yuan)
     if (n >= 3 && strcmp(s + n - 3, "万") == 0) {
         s[n -= 3] = '\0';
         scale = 10000;
+    }
+    else if (n >= 3 && strcmp(s + n - 3, "亿") == 0) {
+        s[n -= 3] = '\0';
+        scale = 100000000;
     }
     ok = reg_decimal(s, scale, yuan);
     free(s);
@@ -195,6 +201,27 @@ reg_check_vocab(struct db *db, const struct reg_field *f, const char *text, stru
     return rc;
 }
 
+/* Checks that s is UTF-8 text without control characters (tabs only in
+ * notes; line breaks are judged by reg_check_text): damaged or pasted bytes
+ * never reach the file. */
+static int
+reg_check_chars(const struct reg_field *f, const char *s, struct err *e)
+{
+    size_t n = strlen(s), len;
+
+    for (; n > 0; s += len, n -= len) {
+        if ((len = textw_utf8_len(s, n)) == 0)
+            return err_field(e, ERR_INVALID, f->key,
+                             "%s含有无法识别的字节（不是 UTF-8 文字，可能是 GBK 编码），请重新输入。",
+                             f->label);
+        if (len == 1 && ((unsigned char)*s < 0x20 || *s == 0x7f) && *s != '\n' &&
+            !(f->type == REG_NOTE && (*s == '\t' || *s == '\r')))
+            return err_field(e, ERR_INVALID, f->key, "%s含有制表符或其他控制字符，请删去。",
+                             f->label);
+    }
+    return ERR_OK;
+}
+
 /* Checks one line of text: no line breaks, not too wide. */
 static int
 reg_check_text(const struct reg_field *f, const char *s, struct err *e)
@@ -230,6 +257,10 @@ reg_parse(struct db *db, const struct reg_def *d, size_t i, const char *typed, c
         free(s);
         return ERR_OK;
     }
+    if ((rc = reg_check_chars(f, s, e)) != ERR_OK) {
+        free(s);
+        return rc;
+    }
     switch (f->type) {
     case REG_TEXT:
     case REG_NOTE:
@@ -248,7 +279,7 @@ reg_parse(struct db *db, const struct reg_def *d, size_t i, const char *typed, c
         if (f->type == REG_MONEY ? !reg_money_parse(s, &v) : !reg_decimal(s, 1, &v))
             rc = err_field(e, ERR_INVALID, f->key,
                            f->type == REG_MONEY
-                               ? "%s“%s”不是金额：请写元数（如 120000）或万元数（如 12万）。"
+                               ? "%s“%s”不是金额：请写元数（如 120000）、万元数（如 12万）或亿元数（如 1.2亿）。"
                                : "%s“%s”应为不小于 0 的整数。",
                            f->label, s);
         else {
