@@ -11,7 +11,7 @@
 #include "src/cli.h"
 #include "src/cli_cmds.h"
 #include "src/dashboard.h"
-#include "src/period.h"
+#include "src/date.h"
 #include "src/rdgdp.h"
 #include "src/report_out.h"
 #include "src/reports.h"
@@ -205,8 +205,8 @@ rep_snapshot_take(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
             return rep_bad_arg(argv[i], e);
     }
     if (month == NULL) { /* the month that ended last */
-        period_date(ctx->today, &y, &m, NULL);
-        period_prev_month(y, m, prev);
+        date_ymd(ctx->today, &y, &m, NULL);
+        date_prev_month(y, m, prev);
         month = prev;
     }
     if ((rc = targets_snapshot_take(ctx->db, ctx->cfg, ctx->user, month, ctx->today, &changed,

@@ -13,7 +13,7 @@
 #include "db/figures.h"
 #include "db/task.h"
 #include "src/ent_funnel.h"
-#include "src/period.h"
+#include "src/date.h"
 #include "src/pilot.h"
 #include "src/task_rules.h"
 #include "src/xmalloc.h"
@@ -104,7 +104,7 @@ dash_month_row(void *arg, const char *const *cols, int n)
     int y, m;
 
     (void)n;
-    if (!period_month(cols[0], &y, &m) || y != d->targets->plan_year)
+    if (!date_ym(cols[0], &y, &m) || y != d->targets->plan_year)
         return 0;
     d->months[m - 1].reports = atol(cols[1]);
     return 0;
@@ -116,7 +116,7 @@ dash_months(struct db *db, struct dashboard *d, struct err *e)
 {
     int y = d->targets->plan_year, ay = 0, am = 12, m;
 
-    period_date(d->opts.as_of, &ay, &am, NULL);
+    date_ymd(d->opts.as_of, &ay, &am, NULL);
     d->nmonths = ay > y ? 12 : ay < y ? 0 : (size_t)am;
     for (m = 0; m < 12; m++)
         snprintf(d->months[m].month, sizeof d->months[m].month, "%04u-%02u", (unsigned)y % 10000u,
@@ -184,7 +184,7 @@ dash_certs(struct db *db, struct dashboard *d, const struct config *cfg, struct 
             continue;
         *c = x.all[i];
         c->name = xstrdup(ent.name);
-        c->days = period_days_between(d->opts.as_of, c->until);
+        c->days = date_diff(d->opts.as_of, c->until);
         db_ent_free(&ent);
         d->ncerts++;
     }

@@ -11,7 +11,7 @@
 
 #include "db/figures.h"
 #include "db/task.h"
-#include "src/period.h"
+#include "src/date.h"
 #include "src/reports_priv.h"
 #include "src/targets.h"
 #include "src/task_rules.h"

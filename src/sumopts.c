@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "src/period.h"
+#include "src/date.h"
 
 /* An int setting of cfg, or dflt without a configuration. */
 static int
@@ -18,10 +18,10 @@ sumopts_init(struct sumopts *o, const struct config *cfg, const char *as_of, con
              struct err *e)
 {
     memset(o, 0, sizeof *o);
-    if (!period_date(as_of, NULL, NULL, NULL))
+    if (!date_ymd(as_of, NULL, NULL, NULL))
         return err_field(e, ERR_INVALID, "as-of",
                          "日期“%s”无效，请写成 YYYY-MM-DD（如 2025-06-30）。", as_of ? as_of : "");
-    if (period && *period && !period_month(period, NULL, NULL))
+    if (period && *period && !date_ym(period, NULL, NULL))
         return err_field(e, ERR_INVALID, "period",
                          "统计期间“%s”无效，请写成 YYYY-MM（如 2025-06）。", period);
     o->cfg = cfg;

@@ -16,7 +16,7 @@
 #include "db/plan.h"
 #include "db/rd_input.h"
 #include "db/snapshot.h"
-#include "src/period.h"
+#include "src/date.h"
 #include "src/project.h"
 #include "src/xmalloc.h"
 
@@ -172,7 +172,7 @@ targets_plan(struct db *db, const char *as_of, struct db_plan *p, int *found, st
     int y = 0, rc;
 
     *found = 0;
-    period_date(as_of, &y, NULL, NULL);
+    date_ymd(as_of, &y, NULL, NULL);
     rc = db_plan_get(db, y, p, NULL);
     if (rc == ERR_NOTFOUND)
         rc = db_plan_get(db, 0, p, NULL);
@@ -220,12 +220,12 @@ targets_compute_bare(struct db *db, const struct config *cfg, const char *as_of,
 
     (void)cfg; /* the rules the targets use take no settings yet */
     *out = NULL;
-    if (!period_date(as_of, &y, &m, NULL)) {
+    if (!date_ymd(as_of, &y, &m, NULL)) {
         free(t);
         return err_field(e, ERR_INVALID, "as_of", "日期“%s”无效，请写成 YYYY-MM-DD。", as_of);
     }
     snprintf(t->as_of, sizeof t->as_of, "%s", as_of);
-    period_prev_month(y, m, t->prev_month);
+    date_prev_month(y, m, t->prev_month);
     if ((rc = targets_plan(db, as_of, &p, &found, e)) != ERR_OK) {
         targets_free(t);
         return rc;
@@ -235,8 +235,8 @@ targets_compute_bare(struct db *db, const struct config *cfg, const char *as_of,
         return ERR_OK;
     }
     t->plan_year = p.year;
-    t->elapsed = period_year_elapsed(as_of, p.year);
-    t->days_left = period_year_days_left(as_of, p.year);
+    t->elapsed = date_year_elapsed(as_of, p.year);
+    t->days_left = date_year_days_left(as_of, p.year);
     rc = db_figures_tier_counts(db, as_of, targets_tier_row, t, e);
     if (rc == ERR_OK)
         rc = db_plan_targets(db, p.id, &dt, &n, e);
@@ -284,8 +284,8 @@ targets_previous(struct db *db, const struct config *cfg, struct targets *t, str
 
     if ((rc = db_snapshot_month(db, t->prev_month, &s, &ns, e)) != ERR_OK)
         return rc;
-    period_month(t->prev_month, &y, &m);
-    period_month_end(y, m, end);
+    date_ym(t->prev_month, &y, &m);
+    date_month_end(y, m, end);
     if (targets_unsnapped(t, s, ns) &&
         (rc = targets_compute_bare(db, cfg, end, &live, e)) != ERR_OK) {
         free(s);
@@ -395,9 +395,9 @@ targets_snapshot_take(struct db *db, const struct config *cfg, const char *user,
 
     memset(&a, 0, sizeof a);
     a.cfg = cfg;
-    if (!period_month(month, &y, &m))
+    if (!date_ym(month, &y, &m))
         return err_field(e, ERR_INVALID, "month", "月份“%s”无效，请写成 YYYY-MM。", month);
-    period_month_end(y, m, a.end);
+    date_month_end(y, m, a.end);
     if (strcmp(a.end, today) > 0)
         return err_field(e, ERR_REFUSED, "month", "%s 还没有结束（月末为 %s），不能记录月末快照。",
                          month, a.end);
@@ -418,9 +418,9 @@ targets_snapshot_ensure(struct db *db, const struct config *cfg, const char *use
     int y, m, rc;
 
     *taken = 0;
-    if (!period_date(today, &y, &m, NULL))
+    if (!date_ymd(today, &y, &m, NULL))
         return err_field(e, ERR_INVALID, "today", "日期“%s”无效。", today ? today : "");
-    period_prev_month(y, m, prev);
+    date_prev_month(y, m, prev);
     if ((rc = db_snapshot_month(db, prev, &s, &n, e)) != ERR_OK)
         return rc;
     free(s);

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "src/msg.h"
-#include "src/period.h"
+#include "src/date.h"
 #include "src/report_out.h"
 #include "src/reports.h"
 #include "src/xmalloc.h"
@@ -203,7 +203,7 @@ static int
 reports_check_period(const char *value, void *arg, char *m, size_t size)
 {
     (void)arg;
-    if (*value == '\0' || period_month(value, NULL, NULL))
+    if (*value == '\0' || date_ym(value, NULL, NULL))
         return 0;
     snprintf(m, size, "%s", msg("reports.err.period"));
     return 1;
