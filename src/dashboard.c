@@ -214,7 +214,7 @@ dash_pilot_list(struct db *db, struct dashboard *d, const struct pilot_rules *r,
         if (k == d->npilots && d->npilots < DASH_LIST_MAX &&
             pilot_status_get(db, r, d->opts.as_of, rows[i].id, &st, NULL) == ERR_OK) {
             p = &d->pilots[d->npilots++];
-            snprintf(p->id, sizeof p->id, "%s", rows[i].id);
+            snprintf(p->id, sizeof p->id, "%.*s", (int)sizeof p->id - 1, rows[i].id);
             p->name = xstrdup(rows[i].name ? rows[i].name : "");
             p->stage = xstrdup(rows[i].stage ? rows[i].stage : "");
             p->missing = pilot_missing_text(&st);
