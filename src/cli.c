@@ -40,7 +40,7 @@ cli_usage(FILE *f)
     size_t t;
     const struct cli_cmd *c;
 
-    fputs("用法：tuwei [--config 文件] [--db 文件] [--today 日期] [命令 …]\n"
+    fputs("用法：tuwei [--config 文件] [--db 文件] [--today 日期] [命令 ...]\n"
           "不带命令时打开全屏界面（首次运行自动建库并载入2025年工作方案）。\n\n"
           "全局选项：\n"
           "  --config FILE     使用指定的配置文件\n"

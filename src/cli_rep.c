@@ -238,8 +238,8 @@ rep_snapshot_show(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
         if ((rc = db_snapshot_month(ctx->db, months[i], &s, &ns, e)) != ERR_OK)
             break;
         for (j = 0; j < ns; j++) {
-            snprintf(target, sizeof target, s[j].has_target ? "%g" : "—", s[j].target_value);
-            snprintf(value, sizeof value, s[j].has_value ? "%g" : "—", s[j].value);
+            snprintf(target, sizeof target, s[j].has_target ? "%g" : "-", s[j].target_value);
+            snprintf(value, sizeof value, s[j].has_value ? "%g" : "-", s[j].value);
             cells[0] = s[j].month;
             cells[1] = s[j].code;
             cells[2] = target;

@@ -162,7 +162,7 @@ config_show(const char *v)
     strbuf_puts(&b, "");
     while (n > 0) {
         if (b.len >= 60) {
-            strbuf_puts(&b, "…");
+            strbuf_puts(&b, "...");
             break;
         }
         k = textw_utf8_len((const char *)(p), n);

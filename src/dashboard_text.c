@@ -269,7 +269,7 @@ dash_action_drill(const struct dashboard *d, const struct dash_action *a, int s,
     dr->stale = late == 2;
     if (s >= 0)
         snprintf(dr->code, sizeof dr->code, "%s", d->statuses[s].code);
-    snprintf(dr->title, sizeof dr->title, "%d %s%s%s", a->no, a->name, what ? " · " : "",
+    snprintf(dr->title, sizeof dr->title, "%d %s%s%s", a->no, a->name, what ? " / " : "",
              what ? what : "");
 }
 
@@ -419,7 +419,7 @@ dash_unit_drill(const struct dash_unit *u, int late, struct dash_drill *dr)
     snprintf(dr->unit_id, sizeof dr->unit_id, "%s", u->id);
     dr->overdue = late == 1;
     dr->stale = late == 2;
-    snprintf(dr->title, sizeof dr->title, "%s%s%s", u->name, late ? " · " : "",
+    snprintf(dr->title, sizeof dr->title, "%s%s%s", u->name, late ? " / " : "",
              late == 1   ? msg("dash.drill.overdue")
              : late == 2 ? msg("dash.drill.stale")
                          : "");

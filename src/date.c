@@ -188,10 +188,10 @@ static int
 date_check(const char *in, int y, int m, int d, struct err *e)
 {
     if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX)
-        return err_set(e, ERR_INVALID, "日期“%s”的年份 %d 不在 %d–%d 之间。", in, y, DATE_YEAR_MIN,
+        return err_set(e, ERR_INVALID, "日期“%s”的年份 %d 不在 %d-%d 之间。", in, y, DATE_YEAR_MIN,
                        DATE_YEAR_MAX);
     if (m < 1 || m > 12)
-        return err_set(e, ERR_INVALID, "日期“%s”的月份 %d 不存在（应为 1–12）。", in, m);
+        return err_set(e, ERR_INVALID, "日期“%s”的月份 %d 不存在（应为 1-12）。", in, m);
     if (d < 1 || d > date_month_days(y, m))
         return err_set(e, ERR_INVALID, "%d年%d月没有%d日（该月只有%d天），请检查日期“%s”。", y, m,
                        d, date_month_days(y, m), in);
@@ -246,10 +246,10 @@ date_month_parse(const char *in, char out[DATE_MONTH_LEN + 1], struct err *e)
     if (!ok || !date_month_split(s, &y, &m))
         return err_set(e, ERR_INVALID, "月份“%s”格式不对，请写成 2025-06、2025-6 或 202506。", in);
     if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX)
-        return err_set(e, ERR_INVALID, "月份“%s”的年份 %d 不在 %d–%d 之间。", in, y, DATE_YEAR_MIN,
+        return err_set(e, ERR_INVALID, "月份“%s”的年份 %d 不在 %d-%d 之间。", in, y, DATE_YEAR_MIN,
                        DATE_YEAR_MAX);
     if (m < 1 || m > 12)
-        return err_set(e, ERR_INVALID, "月份“%s”中的 %d 月不存在（应为 1–12）。", in, m);
+        return err_set(e, ERR_INVALID, "月份“%s”中的 %d 月不存在（应为 1-12）。", in, m);
     date_write(out, DATE_MONTH_LEN + 1, y, m, 0);
     return ERR_OK;
 }

@@ -124,7 +124,7 @@ ledger_row(void *arg, const struct db_ent_row *row, int rank)
     cells[5] = row->field_name;
     cells[6] = row->above_scale ? "是" : "否";
     cells[7] = row->manufacturing ? "是" : "否";
-    cells[8] = rank >= 0 && row->tier_name[0] ? row->tier_name : "—";
+    cells[8] = rank >= 0 && row->tier_name[0] ? row->tier_name : "-";
     cells[9] = cert;
     cells[10] = until;
     for (i = 0; i <= DB_FIG_COUNT; i++)

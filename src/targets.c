@@ -450,7 +450,7 @@ targets_rag_name(const struct targets_fig *f)
     case TARGETS_RED:
         return "落后";
     default:
-        return "—";
+        return "-";
     }
 }
 
@@ -476,7 +476,7 @@ void
 targets_format_value(const struct targets_fig *f, double v, int has, char *buf, size_t n)
 {
     if (!has)
-        snprintf(buf, n, "—");
+        snprintf(buf, n, "-");
     else if (strcmp(f->kind, "percent") == 0)
         snprintf(buf, n, "%.2f%%", v);
     else if (v == floor(v))

@@ -444,8 +444,8 @@ Test(reg, target_counts_by_kind_from_approval_on)
     cr_assert_eq(n, 2, "the two targets project kinds feed");
     cr_expect_str_eq(t[1].name, "市级“揭榜挂帅”项目");
     cr_expect_eq(t[1].count, 2);
-    cr_expect(project_target_met(&t[1]), "2 of ≥ 2");
-    cr_expect_not(project_target_met(&t[0]), "2 of ≥ 3");
+    cr_expect(project_target_met(&t[1]), "2 of >= 2");
+    cr_expect_not(project_target_met(&t[0]), "2 of >= 3");
     db_project_targets_free(t, n);
 }
 
@@ -549,7 +549,7 @@ Test(reg, the_dashboard_counts_projects_approved_by_its_date)
         if (strcmp(t->figs[i].code, "city_project") == 0) {
             cr_expect(t->figs[i].has_value);
             cr_expect_eq(t->figs[i].value, 2.0);
-            cr_expect_eq(t->figs[i].gap, 1.0, "2 of ≥ 3");
+            cr_expect_eq(t->figs[i].gap, 1.0, "2 of >= 3");
         }
         if (strcmp(t->figs[i].code, "city_jiebang") == 0)
             cr_expect(t->figs[i].has_value && t->figs[i].value == 0.0);

@@ -312,7 +312,7 @@ Test(targets, bars_and_values)
     targets_format_value(&f, 0.9123, 1, buf, sizeof buf);
     cr_expect_str_eq(buf, "0.91%");
     targets_format_value(&f, 0, 0, buf, sizeof buf);
-    cr_expect_str_eq(buf, "—");
+    cr_expect_str_eq(buf, "-");
     f.kind = cnt;
     targets_format_value(&f, 28, 1, buf, sizeof buf);
     cr_expect_str_eq(buf, "28");

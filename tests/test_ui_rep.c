@@ -112,11 +112,11 @@ Test(ui_rep, a_status_count_drills_down_to_its_tasks_and_back)
     /* the first figure is 高新技术企业's value; two lines down is action 1, then
      * along the line: 任务, 未启动, 推进中 */
     s = play("<Down><Down><Left><Left><Right><Right>", 80, 24);
-    EXPECT_ON(s, "Enter 查看：1 新兴产业技术攻坚行动 · 推进中");
+    EXPECT_ON(s, "Enter 查看：1 新兴产业技术攻坚行动 / 推进中");
     EXPECT_ON(s, "  1 新兴产业技术攻坚     11      9      2");
     free(s);
     s = play("<Down><Down><Left><Left><Right><Right><Enter>", 80, 24);
-    EXPECT_ON(s, "总览 > 1 新兴产业技术攻坚行动 · 推进中    （Esc 返回总览）");
+    EXPECT_ON(s, "总览 > 1 新兴产业技术攻坚行动 / 推进中    （Esc 返回总览）");
     EXPECT_ON(s, "记录（2）");
     EXPECT_ON(s, "1.2 爱德曼氢能");
     EXPECT_ON(s, "1.5 聚达发电");
@@ -125,7 +125,7 @@ Test(ui_rep, a_status_count_drills_down_to_its_tasks_and_back)
     free(s);
     s = play("<Down><Down><Left><Left><Right><Right><Enter><Esc>", 80, 24);
     EXPECT_ON(s, "二、七大行动");
-    EXPECT_ON(s, "Enter 查看：1 新兴产业技术攻坚行动 · 推进中");
+    EXPECT_ON(s, "Enter 查看：1 新兴产业技术攻坚行动 / 推进中");
     EXPECT_OFF(s, "记录（2）");
     free(s);
 }

@@ -386,15 +386,15 @@ actions_scope(struct actions *s, const char *base)
 
     strbuf_puts(&b, base);
     if (s->q.archived)
-        strbuf_printf(&b, " · %s", msg("tasks.scope.archived"));
+        strbuf_printf(&b, " / %s", msg("tasks.scope.archived"));
     if (s->q.overdue)
-        strbuf_printf(&b, " · %s", msg("tasks.scope.overdue"));
+        strbuf_printf(&b, " / %s", msg("tasks.scope.overdue"));
     if (s->q.stale)
-        strbuf_printf(&b, " · %s", msg("tasks.scope.stale"));
+        strbuf_printf(&b, " / %s", msg("tasks.scope.stale"));
     if (s->q.status_id)
-        strbuf_printf(&b, " · %s", actions_status_name(s, s->q.status_id));
+        strbuf_printf(&b, " / %s", actions_status_name(s, s->q.status_id));
     if (s->q.unit_id && s->back != AV_UNITS)
-        strbuf_printf(&b, " · %s", actions_unit_name(s, s->q.unit_id));
+        strbuf_printf(&b, " / %s", actions_unit_name(s, s->q.unit_id));
     snprintf(s->scope, sizeof s->scope, "%s", strbuf_str(&b));
     strbuf_free(&b);
 }
