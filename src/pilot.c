@@ -10,6 +10,7 @@
 
 #include "db/reg.h"
 #include "src/strbuf.h"
+#include "src/field.h"
 #include "src/textw.h"
 #include "src/xmalloc.h"
 #include "src/date.h"
@@ -209,18 +210,11 @@ pilot_set(char **slot, const char *v)
 static int
 pilot_check_text(const char *field, const char *label, const char *text, struct err *e)
 {
-    size_t n = text ? strlen(text) : 0, len;
-    const char *p = text;
+    int rc = field_check_text(field, label, text, FIELD_MULTILINE, e);
 
-    for (; n > 0; p += len, n -= len) {
-        if ((len = textw_utf8_len(p, n)) == 0)
-            return err_field(e, ERR_INVALID, field,
-                             "%s含有无法识别的字节（不是 UTF-8 文字，可能是 GBK 编码），请重新输入。",
-                             label);
-        if (len == 1 && ((unsigned char)*p < 0x20 || *p == 0x7f) && *p != '\n' && *p != '\r')
-            return err_field(e, ERR_INVALID, field, "%s含有制表符或其他控制字符，请删去。", label);
-    }
-    if (p - (text ? text : p) > PILOT_TEXT_MAX)
+    if (rc != ERR_OK)
+        return rc;
+    if (text && strlen(text) > PILOT_TEXT_MAX)
         return err_field(e, ERR_INVALID, field, "%s太长了（最多约 %d 个汉字）。", label,
                          PILOT_TEXT_MAX / 3);
     return ERR_OK;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "src/strbuf.h"
+#include "src/field.h"
 #include "src/textw.h"
 #include "src/uuid.h"
 #include "src/xmalloc.h"
@@ -201,25 +202,13 @@ reg_check_vocab(struct db *db, const struct reg_field *f, const char *text, stru
     return rc;
 }
 
-/* Checks that s is UTF-8 text without control characters (tabs only in
- * notes; line breaks are judged by reg_check_text): damaged or pasted bytes
- * never reach the file. */
+/* Checks that s is UTF-8 text without control characters (line breaks and
+ * tabs only in notes): damaged or pasted bytes never reach the file. */
 static int
 reg_check_chars(const struct reg_field *f, const char *s, struct err *e)
 {
-    size_t n = strlen(s), len;
-
-    for (; n > 0; s += len, n -= len) {
-        if ((len = textw_utf8_len(s, n)) == 0)
-            return err_field(e, ERR_INVALID, f->key,
-                             "%s含有无法识别的字节（不是 UTF-8 文字，可能是 GBK 编码），请重新输入。",
-                             f->label);
-        if (len == 1 && ((unsigned char)*s < 0x20 || *s == 0x7f) && *s != '\n' &&
-            !(f->type == REG_NOTE && (*s == '\t' || *s == '\r')))
-            return err_field(e, ERR_INVALID, f->key, "%s含有制表符或其他控制字符，请删去。",
-                             f->label);
-    }
-    return ERR_OK;
+    return field_check_text(f->key, f->label, s,
+                            f->type == REG_NOTE ? FIELD_MULTILINE | FIELD_TABS : 0, e);
 }
 
 /* Checks one line of text: no line breaks, not too wide. */
