@@ -159,7 +159,8 @@ int
 db_pilot_item_put(struct db *db, const char *project, const char *item, const char *value,
                   struct err *e)
 {
-    static const char del[] = "DELETE FROM pilot_project_item WHERE project_id = ?1 AND item_id = ?2";
+    static const char del[] =
+        "DELETE FROM pilot_project_item WHERE project_id = ?1 AND item_id = ?2";
     static const char put[] =
         "INSERT INTO pilot_project_item(id, project_id, item_id, value, created_at, created_by,"
         " updated_at, updated_by) VALUES(?3, ?1, ?2, ?4, ?5, ?6, ?5, ?6)"
@@ -308,8 +309,8 @@ db_pilot_last_from(struct db *db, const char *project, char from[40], struct err
 #define PILOT_WHERE                                                                                \
     " WHERE (t.archived_at IS NULL) = (?7 = 0)"                                                    \
     " AND (?2 IS NULL OR instr(t.name, ?2) > 0"                                                    \
-    " OR instr(coalesce((SELECT name FROM enterprise WHERE id = t.enterprise_id), ''), ?2) > 0"   \
-    " OR instr(coalesce((SELECT name FROM pilot_base WHERE id = t.base_id), ''), ?2) > 0)"        \
+    " OR instr(coalesce((SELECT name FROM enterprise WHERE id = t.enterprise_id), ''), ?2) > 0"    \
+    " OR instr(coalesce((SELECT name FROM pilot_base WHERE id = t.base_id), ''), ?2) > 0)"         \
     " AND (?3 IS NULL OR t.stage_id = ?3)"                                                         \
     " AND (?6 = 0 OR " PILOT_MISSING " > 0)"                                                       \
     " AND (?4 IS NULL OR (" PILOT_DEADLINE ") < ?4)"                                               \
@@ -349,12 +350,17 @@ int
 db_pilot_page(struct db *db, const struct db_pilot_query *q, long offset, int limit,
               struct db_pilot_row *out, int *got, struct err *e)
 {
+    /* The page's keys first (sorting only what the order needs), then
+     * the columns of those rows alone. */
     static const char sql[] =
-        "SELECT t.id, t.name, (SELECT name FROM enterprise WHERE id = t.enterprise_id),"
-        " (SELECT name FROM pilot_base WHERE id = t.base_id), s.name, s.kind, t.stage_since,"
-        " " PILOT_DEADLINE ", " PILOT_MISSING ", t.extension_years, coalesce(s.sort, 0)"
+        "WITH page AS (SELECT t.id, coalesce(s.sort, 0) AS o, t.name AS n, t.rowid AS r"
         " FROM pilot_project t LEFT JOIN pilot_stage s ON s.id = t.stage_id" PILOT_WHERE
-        " ORDER BY coalesce(s.sort, 0), t.name, t.rowid LIMIT ?8 OFFSET ?9";
+        " ORDER BY 2, 3, 4 LIMIT ?8 OFFSET ?9)"
+        " SELECT t.id, t.name, (SELECT name FROM enterprise WHERE id = t.enterprise_id),"
+        " (SELECT name FROM pilot_base WHERE id = t.base_id), s.name, s.kind, t.stage_since,"
+        " " PILOT_DEADLINE ", " PILOT_MISSING ", t.extension_years, page.o"
+        " FROM page JOIN pilot_project t ON t.id = page.id"
+        " LEFT JOIN pilot_stage s ON s.id = t.stage_id ORDER BY page.o, page.n, page.r";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     struct db_pilot_row *x;
     int r = 0;
@@ -380,6 +386,27 @@ db_pilot_page(struct db *db, const struct db_pilot_query *q, long offset, int li
         x->extension_years = sqlite3_column_int(st, 9);
         x->stage_sort = sqlite3_column_int(st, 10);
     }
+    sqlite3_reset(st);
+    return r < 0 ? ERR_DB : ERR_OK;
+}
+
+int
+db_pilot_missing(struct db *db, const char *project, char **names, struct err *e)
+{
+    static const char sql[] =
+        "SELECT group_concat(name, '、') FROM (SELECT i.name FROM pilot_project t"
+        " JOIN pilot_stage_item i ON i.stage_id = t.stage_id AND i.archived_at IS NULL"
+        " WHERE t.id = ?1 AND NOT EXISTS (SELECT 1 FROM pilot_project_item v"
+        " WHERE v.project_id = t.id AND v.item_id = i.id) ORDER BY i.sort, i.rowid)";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+    int r;
+
+    *names = NULL;
+    if (st == NULL)
+        return ERR_DB;
+    sqlite3_bind_text(st, 1, project, -1, SQLITE_TRANSIENT);
+    if ((r = db_step_row(db, st, e)) > 0)
+        *names = db_col_text(st, 0);
     sqlite3_reset(st);
     return r < 0 ? ERR_DB : ERR_OK;
 }
@@ -453,10 +480,9 @@ db_pilot_board_free(struct db_pilot_board *b, size_t n)
 int
 db_pilot_stage_first(struct db *db, const char *kind, char id[40], struct err *e)
 {
-    static const char sql[] =
-        "SELECT id FROM pilot_stage WHERE archived_at IS NULL"
-        " AND (CASE WHEN ?1 IS NULL THEN kind <> 'exit' ELSE kind = ?1 END)"
-        " ORDER BY sort, rowid LIMIT 1";
+    static const char sql[] = "SELECT id FROM pilot_stage WHERE archived_at IS NULL"
+                              " AND (CASE WHEN ?1 IS NULL THEN kind <> 'exit' ELSE kind = ?1 END)"
+                              " ORDER BY sort, rowid LIMIT 1";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     int r;
 

@@ -98,6 +98,10 @@ int db_pilot_page(struct db *db, const struct db_pilot_query *q, long offset, in
                   struct db_pilot_row *out, int *got, struct err *e);
 void db_pilot_row_free(struct db_pilot_row *r);
 
+/* The names of the items project's stage requires and it lacks, joined by
+ * 、 (caller frees; NULL when none is missing). */
+int db_pilot_missing(struct db *db, const char *project, char **names, struct err *e);
+
 /* The board: for each live stage, how many live projects stand there, how
  * many lack items, how many runs are past (deadline before past) or near
  * (deadline from past up to near) their limit. */
@@ -117,5 +121,26 @@ int db_pilot_stage_first(struct db *db, const char *kind, char id[40], struct er
 /* Inside db_write: puts every project without a stage at the first stage.
  * *n: how many were placed. */
 int db_pilot_place_unstaged(struct db *db, long *n, struct err *e);
+
+/* ---- changing the stages and their items (db/pilot_stage.c) ---- */
+
+/* Inside db_write: moves every live stage with sort >= from down by by. */
+int db_pilot_stage_shift(struct db *db, int from, int by, struct err *e);
+
+/* Inside db_write: adds stage id with its code, name, place, kind and
+ * whether it has plant on the base. */
+int db_pilot_stage_insert(struct db *db, const char *id, const char *code, const char *name,
+                          int sort, const char *kind, int facilities, struct err *e);
+
+/* Inside db_write: adds item id to stage. */
+int db_pilot_item_insert(struct db *db, const char *id, const char *stage, const char *code,
+                         const char *name, const char *kind, int sort, struct err *e);
+
+/* Inside db_write: archives the stage or the item with key id. */
+int db_pilot_stage_archive(struct db *db, const char *id, struct err *e);
+int db_pilot_item_archive(struct db *db, const char *id, struct err *e);
+
+/* The live projects standing at stage into *n. */
+int db_pilot_stage_projects(struct db *db, const char *stage, long *n, struct err *e);
 
 #endif

@@ -70,8 +70,7 @@ db_project_stage_of(struct db *db, const char *kind_id, const char *stage_id, in
 }
 
 int
-db_project_stage_names(struct db *db, const char *kind_id, char ***names, size_t *n,
-                       struct err *e)
+db_project_stage_names(struct db *db, const char *kind_id, char ***names, size_t *n, struct err *e)
 {
     static const char sql[] =
         "SELECT s.name FROM sci_project_stage s JOIN sci_project_kind k ON k.flow = s.flow"
@@ -93,8 +92,8 @@ db_project_stage_names(struct db *db, const char *kind_id, char ***names, size_t
 }
 
 int
-db_project_targets(struct db *db, int year, struct db_project_target **out, size_t *n,
-                   struct err *e)
+db_project_targets(struct db *db, int year, const char *until, struct db_project_target **out,
+                   size_t *n, struct err *e)
 {
     static const char sql[] =
         "SELECT t.code, t.name, t.unit, t.comparator, t.value,"
@@ -111,7 +110,7 @@ db_project_targets(struct db *db, int year, struct db_project_target **out, size
         " ORDER BY t.sort, t.rowid";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     struct db_project_target *x;
-    char from[16], to[16];
+    char from[16];
     int r;
 
     *out = NULL;
@@ -119,9 +118,8 @@ db_project_targets(struct db *db, int year, struct db_project_target **out, size
     if (st == NULL)
         return ERR_DB;
     snprintf(from, sizeof from, "%04d-01-01", year);
-    snprintf(to, sizeof to, "%04d-12-31", year);
     sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, to, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, until, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 3, year);
     while ((r = db_step_row(db, st, e)) > 0) {
         *out = xrealloc(*out, (*n + 1) * sizeof **out);

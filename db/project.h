@@ -36,9 +36,10 @@ struct db_project_target {
 
 /* For each target of the year's plan that some project kind feeds: the
  * live projects of those kinds standing at a counting stage (approved or
- * later) whose dates overlap the year. */
-int db_project_targets(struct db *db, int year, struct db_project_target **out, size_t *n,
-                       struct err *e);
+ * later), approved (start_date) by until or undated, and not ended before
+ * the year began. */
+int db_project_targets(struct db *db, int year, const char *until, struct db_project_target **out,
+                       size_t *n, struct err *e);
 void db_project_targets_free(struct db_project_target *t, size_t n);
 
 #endif

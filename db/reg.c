@@ -19,29 +19,35 @@
 const struct db_reg_ref db_ref_enterprise = {"enterprise", "r.name", "r.short_name", NULL, NULL, 1};
 const struct db_reg_ref db_ref_institution = {"institution", "r.name", NULL, NULL, NULL, 1};
 const struct db_reg_ref db_ref_unit = {
-    "unit", "r.name", "(SELECT a.alias FROM unit_alias a WHERE a.unit_id = r.id LIMIT 1)",
-    "r.sort", NULL, 1};
-const struct db_reg_ref db_ref_task = {"task", REG_ACTION_NO " || '.' || r.no || ' ' || r.title",
+    "unit",   "r.name", "(SELECT a.alias FROM unit_alias a WHERE a.unit_id = r.id LIMIT 1)",
+    "r.sort", NULL,     1};
+const struct db_reg_ref db_ref_task = {"task",
+                                       REG_ACTION_NO " || '.' || r.no || ' ' || r.title",
                                        REG_ACTION_NO " || '.' || r.no",
-                                       REG_ACTION_NO " * 1000 + r.no", NULL, 1};
+                                       REG_ACTION_NO " * 1000 + r.no",
+                                       NULL,
+                                       1};
 const struct db_reg_ref db_ref_pilot_base = {"pilot_base", "r.name", NULL, NULL, NULL, 1};
 const struct db_reg_ref db_ref_pilot_project = {"pilot_project", "r.name", NULL, NULL, NULL, 1};
 const struct db_reg_ref db_ref_pilot_stage = {"pilot_stage", "r.name", "r.code", "r.sort", NULL, 1};
-const struct db_reg_ref db_ref_result = {"tech_offer", "r.title", NULL, NULL, "r.kind = 'result'",
-                                         1};
+const struct db_reg_ref db_ref_result = {"tech_offer", "r.title",           NULL,
+                                         NULL,         "r.kind = 'result'", 1};
 const struct db_reg_ref db_ref_need = {"tech_offer", "r.title", NULL, NULL, "r.kind = 'need'", 1};
-const struct db_reg_ref db_ref_safeguard = {"safeguard", "r.title", "CAST(r.no AS TEXT)", "r.no",
-                                            NULL, 0};
-const struct db_reg_ref db_ref_project_kind = {"sci_project_kind", "r.name", "r.code", "r.sort",
-                                               NULL, 1};
-const struct db_reg_ref db_ref_project_stage = {"sci_project_stage", "r.name", "r.code", "r.sort",
-                                                NULL, 0};
+const struct db_reg_ref db_ref_safeguard = {"safeguard", "r.title", "CAST(r.no AS TEXT)",
+                                            "r.no",      NULL,      0};
+const struct db_reg_ref db_ref_project_kind = {"sci_project_kind", "r.name", "r.code",
+                                               "r.sort",           NULL,     1};
+const struct db_reg_ref db_ref_project_stage = {
+    "sci_project_stage", "r.name", "r.code", "r.sort", NULL, 0};
 const struct db_reg_ref db_ref_sci_project = {"sci_project", "r.title", "r.code", NULL, NULL, 1};
 const struct db_reg_ref db_ref_match = {
     "tech_match",
     "(SELECT o.title FROM tech_offer o WHERE o.id = r.result_id) || ' / '"
     " || (SELECT o.title FROM tech_offer o WHERE o.id = r.need_id)",
-    NULL, NULL, NULL, 1};
+    NULL,
+    NULL,
+    NULL,
+    1};
 const struct db_reg_ref db_ref_contract = {"tech_contract", "r.title", "r.reg_no", NULL, NULL, 1};
 const struct db_reg_ref db_ref_coop = {"coop_agreement", "r.title", NULL, NULL, NULL, 1};
 const struct db_reg_ref db_ref_platform = {"platform", "r.name", NULL, NULL, NULL, 1};
@@ -218,8 +224,10 @@ reg_select(struct strbuf *b, const struct db_reg_shape *s)
         else
             strbuf_puts(b, "NULL");
     }
-    strbuf_printf(b, ", t.archived_at, t.created_at, t.created_by, t.updated_at, t.updated_by"
-                     " FROM %s t", s->table);
+    strbuf_printf(b,
+                  ", t.archived_at, t.created_at, t.created_by, t.updated_at, t.updated_by"
+                  " FROM %s t",
+                  s->table);
 }
 
 /* Copies the current row of st into rec. */
@@ -284,8 +292,8 @@ reg_order(struct strbuf *b, const struct db_reg_shape *s, const struct db_reg_qu
 }
 
 int
-db_reg_page(struct db *db, const struct db_reg_shape *s, const struct db_reg_query *q,
-            long offset, int limit, struct db_reg_rec *out, int *got, struct err *e)
+db_reg_page(struct db *db, const struct db_reg_shape *s, const struct db_reg_query *q, long offset,
+            int limit, struct db_reg_rec *out, int *got, struct err *e)
 {
     struct reg_sql sql = {STRBUF_INIT, {0}, 0};
     sqlite3_stmt *st;
@@ -379,8 +387,8 @@ reg_find_pass(struct db *db, const struct db_reg_ref *ref, const char *text, int
 }
 
 int
-db_reg_find(struct db *db, const struct db_reg_ref *ref, const char *text, char (*ids)[40],
-            int max, int *n, struct err *e)
+db_reg_find(struct db *db, const struct db_reg_ref *ref, const char *text, char (*ids)[40], int max,
+            int *n, struct err *e)
 {
     int rc;
 
@@ -394,8 +402,36 @@ db_reg_find(struct db *db, const struct db_reg_ref *ref, const char *text, char 
 }
 
 int
-db_reg_label(struct db *db, const struct db_reg_ref *ref, const char *id, char **out,
-             struct err *e)
+db_reg_labels(struct db *db, const struct db_reg_ref *ref, char ***names, size_t *n, struct err *e)
+{
+    struct strbuf b = STRBUF_INIT;
+    sqlite3_stmt *st;
+    int r;
+
+    *names = NULL;
+    *n = 0;
+    if (!reg_ident(ref->table))
+        return err_set(e, ERR_INVALID, "内部错误：表名 %s 无效", ref->table);
+    strbuf_printf(&b,
+                  "SELECT %s AS label FROM %s r WHERE (%s)%s GROUP BY label ORDER BY min(%s),"
+                  " min(r.rowid)",
+                  ref->label, ref->table, ref->where ? ref->where : "1",
+                  ref->archivable ? " AND r.archived_at IS NULL" : "",
+                  ref->order ? ref->order : ref->label);
+    r = sqlite3_prepare_v2(db_handle(db), strbuf_str(&b), -1, &st, NULL);
+    strbuf_free(&b);
+    if (r != SQLITE_OK)
+        return db_fail(db, e, "准备查询");
+    while ((r = db_step_row(db, st, e)) > 0) {
+        *names = xrealloc(*names, (*n + 1) * sizeof **names);
+        (*names)[(*n)++] = db_col_text(st, 0);
+    }
+    sqlite3_finalize(st);
+    return r < 0 ? ERR_DB : ERR_OK;
+}
+
+int
+db_reg_label(struct db *db, const struct db_reg_ref *ref, const char *id, char **out, struct err *e)
 {
     struct reg_sql sql = {STRBUF_INIT, {0}, 0};
     sqlite3_stmt *st;
@@ -450,8 +486,8 @@ reg_run_write(struct db *db, const char *sql, const struct db_reg_shape *s, cons
 }
 
 int
-db_reg_insert(struct db *db, const struct db_reg_shape *s, const char *id,
-              const char *const *vals, struct err *e)
+db_reg_insert(struct db *db, const struct db_reg_shape *s, const char *id, const char *const *vals,
+              struct err *e)
 {
     struct strbuf b = STRBUF_INIT;
     const char *tail[6] = {id, db_now(db), db_user(db), db_now(db), db_user(db), s->fixed_val};
@@ -513,8 +549,8 @@ db_reg_archive(struct db *db, const struct db_reg_shape *s, const char *id, int 
     rc = (rec.archived_at != NULL) == (archive != 0);
     db_reg_rec_free(&rec, s->ncols);
     if (rc)
-        return err_set(e, ERR_CONFLICT, archive ? "这条记录已经删除（归档）。"
-                                                : "这条记录没有被删除，无需恢复。");
+        return err_set(e, ERR_CONFLICT,
+                       archive ? "这条记录已经删除（归档）。" : "这条记录没有被删除，无需恢复。");
     strbuf_printf(&sql.b, "UPDATE %s SET archived_at = ", s->table);
     reg_param(&sql, archive ? db_now(db) : NULL);
     strbuf_puts(&sql.b, ", updated_at = ");
@@ -548,8 +584,9 @@ db_reg_links(struct db *db, const struct db_reg_link *l, const char *id, char **
     *n = 0;
     if (!reg_ident(l->table) || !reg_ident(l->own_col) || !reg_ident(l->other_col))
         return err_set(e, ERR_INVALID, "内部错误：关联表 %s 无效", l->table);
-    strbuf_printf(&sql.b, "SELECT r.id, %s FROM %s k JOIN %s r ON r.id = k.%s WHERE k.%s = ",
-                  l->ref->label, l->table, l->ref->table, l->other_col, l->own_col);
+    strbuf_printf(&sql.b,
+                  "SELECT r.id, %s FROM %s k JOIN %s r ON r.id = k.%s WHERE k.%s = ", l->ref->label,
+                  l->table, l->ref->table, l->other_col, l->own_col);
     reg_param(&sql, id);
     strbuf_printf(&sql.b, " ORDER BY %s", l->ref->order ? l->ref->order : l->ref->label);
     st = reg_prepare(db, &sql, e);
@@ -593,8 +630,9 @@ reg_link_write(struct db *db, const struct db_reg_link *l, const char *id, const
     int rc;
 
     if (add)
-        strbuf_printf(&b, "INSERT INTO %s(%s, %s, id, created_at, created_by, updated_at, "
-                          "updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?4, ?5)",
+        strbuf_printf(&b,
+                      "INSERT INTO %s(%s, %s, id, created_at, created_by, updated_at, "
+                      "updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?4, ?5)",
                       l->table, l->own_col, l->other_col);
     else
         strbuf_printf(&b, "DELETE FROM %s WHERE %s = ?1 AND %s = ?2", l->table, l->own_col,
@@ -659,6 +697,48 @@ db_vocab_list(struct db *db, const char *domain, char ***names, size_t *n, struc
     }
     sqlite3_reset(st);
     return r < 0 ? ERR_DB : ERR_OK;
+}
+
+int
+db_vocab_add(struct db *db, const char *domain, const char *name, struct err *e)
+{
+    static const char sql[] =
+        "INSERT INTO vocab (id, domain, name, sort, created_at, created_by, updated_at, updated_by)"
+        " VALUES (?1, ?2, ?3, (SELECT coalesce(max(sort), 0) + 1 FROM vocab WHERE domain = ?2),"
+        " ?4, ?5, ?4, ?5) ON CONFLICT (domain, name) DO UPDATE SET archived_at = NULL,"
+        " updated_at = excluded.updated_at, updated_by = excluded.updated_by"
+        " WHERE archived_at IS NOT NULL";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+    char key[UUID_LEN + 1];
+
+    if (st == NULL)
+        return ERR_DB;
+    uuid_new(key);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, domain, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, db_now(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, db_user(db), -1, SQLITE_TRANSIENT);
+    return db_exec_stmt(db, st, e);
+}
+
+int
+db_vocab_archive(struct db *db, const char *domain, const char *name, struct err *e)
+{
+    static const char sql[] = "UPDATE vocab SET archived_at = ?3, updated_at = ?3, updated_by = ?4"
+                              " WHERE domain = ?1 AND name = ?2 AND archived_at IS NULL";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+    int rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    sqlite3_bind_text(st, 1, domain, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, db_now(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, db_user(db), -1, SQLITE_TRANSIENT);
+    if ((rc = db_exec_stmt(db, st, e)) == ERR_OK && db_last_changes(db) == 0)
+        rc = err_set(e, ERR_NOTFOUND, "没有可停用的“%s”。", name);
+    return rc;
 }
 
 void

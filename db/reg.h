@@ -29,9 +29,8 @@ struct db_reg_ref {
 /* The tables registries point into. */
 extern const struct db_reg_ref db_ref_enterprise, db_ref_institution, db_ref_unit, db_ref_task,
     db_ref_pilot_base, db_ref_pilot_project, db_ref_pilot_stage, db_ref_result, db_ref_need,
-    db_ref_safeguard, db_ref_project_kind, db_ref_project_stage, db_ref_sci_project,
-    db_ref_match, db_ref_contract, db_ref_coop, db_ref_platform, db_ref_talent,
-    db_ref_safeguard_note;
+    db_ref_safeguard, db_ref_project_kind, db_ref_project_stage, db_ref_sci_project, db_ref_match,
+    db_ref_contract, db_ref_coop, db_ref_platform, db_ref_talent, db_ref_safeguard_note;
 
 struct db_reg_col {
     const char *name;             /* the column */
@@ -57,8 +56,8 @@ enum db_reg_archived {
 
 /* Which rows a list shows and in what order. */
 struct db_reg_query {
-    const char *search;          /* text found in a searched column or label; NULL for all */
-    const int *eq_col;           /* columns that must equal eq_val (a key for a ref column) */
+    const char *search; /* text found in a searched column or label; NULL for all */
+    const int *eq_col;  /* columns that must equal eq_val (a key for a ref column) */
     const char *const *eq_val;
     size_t neq;
     enum db_reg_archived archived;
@@ -77,8 +76,8 @@ struct db_reg_rec {
 void db_reg_rec_free(struct db_reg_rec *rec, size_t ncols);
 
 /* Number of rows matching q. */
-int db_reg_count(struct db *db, const struct db_reg_shape *s, const struct db_reg_query *q,
-                 long *n, struct err *e);
+int db_reg_count(struct db *db, const struct db_reg_shape *s, const struct db_reg_query *q, long *n,
+                 struct err *e);
 
 /* Up to limit rows matching q from offset on into out[0..*got). */
 int db_reg_page(struct db *db, const struct db_reg_shape *s, const struct db_reg_query *q,
@@ -94,6 +93,11 @@ int db_reg_get(struct db *db, const struct db_reg_shape *s, const char *id, stru
  * in all (up to max + 1). */
 int db_reg_find(struct db *db, const struct db_reg_ref *ref, const char *text, char (*ids)[40],
                 int max, int *n, struct err *e);
+
+/* The distinct labels of ref's live rows in order (caller frees them with
+ * db_strings_free). */
+int db_reg_labels(struct db *db, const struct db_reg_ref *ref, char ***names, size_t *n,
+                  struct err *e);
 
 /* The label of ref's row id into a malloc'd *out (NULL when there is none). */
 int db_reg_label(struct db *db, const struct db_reg_ref *ref, const char *id, char **out,
@@ -133,6 +137,14 @@ int db_reg_links_set(struct db *db, const struct db_reg_link *l, const char *id,
 /* The live words of a vocabulary domain in order ("contract_kind" …); the
  * array and strings are the caller's. */
 int db_vocab_list(struct db *db, const char *domain, char ***names, size_t *n, struct err *e);
+
+/* Inside db_write: adds word name to domain at the end (a new key), or
+ * brings an archived one back. */
+int db_vocab_add(struct db *db, const char *domain, const char *name, struct err *e);
+
+/* Inside db_write: archives word name of domain; ERR_NOTFOUND when there
+ * is no such live word. */
+int db_vocab_archive(struct db *db, const char *domain, const char *name, struct err *e);
 
 /* Frees a list of n strings. */
 void db_strings_free(char **s, size_t n);

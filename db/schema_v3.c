@@ -22,7 +22,6 @@ const char *const db_schema_v3[] = {
 
     "ALTER TABLE task ADD COLUMN milestone_due TEXT",
 
-
     "CREATE TABLE task_milestone ("
     " id TEXT PRIMARY KEY NOT NULL,"
     " task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
@@ -33,7 +32,6 @@ const char *const db_schema_v3[] = {
     " " STAMPS ")",
 
     "CREATE INDEX task_milestone_by_task ON task_milestone(task_id, due_date)",
-
 
     /* One monthly progress report: period is the month reported on
      * (YYYY-MM), report_date the day it was handed in. */
@@ -54,6 +52,8 @@ const char *const db_schema_v3[] = {
 
     "CREATE INDEX task_report_by_period ON task_report(period)",
 
+    /* A unit's tasks (the per-unit view) are read from its links alone. */
+    "CREATE INDEX task_unit_by_unit_task ON task_unit(unit_id, task_id, role)",
 
     /* Search over a task's title and text; trigram, so Chinese matches
      * anywhere (three characters or more; shorter searches scan). */
@@ -73,7 +73,6 @@ const char *const db_schema_v3[] = {
     " INSERT INTO task_fts(task_fts, rowid, title, body)"
     " VALUES ('delete', old.rowid, old.title, old.body);"
     " INSERT INTO task_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body); END",
-
 
     /* A task's history gathers the log of the task and of its child rows
      * (units, links, milestones, reports): the children are found by the

@@ -55,8 +55,6 @@ const char *const db_schema_v4[] = {
     "CREATE INDEX enterprise_by_code ON enterprise(credit_code) WHERE archived_at IS NULL",
     "CREATE INDEX enterprise_by_updated ON enterprise(updated_at) WHERE archived_at IS NULL",
 
-    "CREATE INDEX enterprise_archived ON enterprise(id) WHERE archived_at IS NOT NULL",
-
     /* Who holds a tier on a day, from the index alone: the events of a
      * tier by the end of their validity (open-ended ones last), and every
      * enterprise's events in order, for the funnel's single pass. */

@@ -27,7 +27,6 @@ const char *const db_schema_v5[] = {
     " " STAMPS ","
     " UNIQUE (domain, name))",
 
-
     /* Pilot stages in order. kind: step (an ordinary stage), run (the pilot
      * run, whose length is limited), final (industrialisation: the end),
      * exit (left the base). facilities: the project has plant on the base
@@ -42,7 +41,6 @@ const char *const db_schema_v5[] = {
     " archived_at TEXT,"
     " " STAMPS ")",
 
-
     /* What a project must have on record before it may leave a stage. */
     "CREATE TABLE pilot_stage_item ("
     " id TEXT PRIMARY KEY NOT NULL,"
@@ -54,7 +52,6 @@ const char *const db_schema_v5[] = {
     " archived_at TEXT,"
     " " STAMPS ","
     " UNIQUE (stage_id, code))",
-
 
     "ALTER TABLE pilot_project ADD COLUMN stage_id TEXT REFERENCES pilot_stage(id)",
     "ALTER TABLE pilot_project ADD COLUMN stage_since TEXT",
@@ -69,7 +66,6 @@ const char *const db_schema_v5[] = {
 
     "CREATE INDEX pilot_project_by_name ON pilot_project(name)",
 
-
     "CREATE TABLE pilot_project_item ("
     " id TEXT PRIMARY KEY NOT NULL,"
     " project_id TEXT NOT NULL REFERENCES pilot_project(id),"
@@ -77,7 +73,6 @@ const char *const db_schema_v5[] = {
     " value TEXT NOT NULL CHECK (length(value) > 0),"
     " " STAMPS ","
     " UNIQUE (project_id, item_id))",
-
 
     /* Each move of a project between stages: when, from where, what kind
      * of move (forward, a correction back, leaving, a run extended in
@@ -94,14 +89,12 @@ const char *const db_schema_v5[] = {
 
     "CREATE INDEX pilot_stage_event_by_project ON pilot_stage_event(project_id, moved_on)",
 
-
     "CREATE TABLE pilot_project_institution ("
     " id TEXT PRIMARY KEY NOT NULL,"
     " project_id TEXT NOT NULL REFERENCES pilot_project(id) ON DELETE CASCADE,"
     " institution_id TEXT NOT NULL REFERENCES institution(id),"
     " " STAMPS ","
     " UNIQUE (project_id, institution_id))",
-
 
     /* Kinds of S&T project (市级科技计划项目, 市级“揭榜挂帅”项目 …): the
      * stage flow each follows and the plan target its count feeds. */
@@ -116,7 +109,6 @@ const char *const db_schema_v5[] = {
     " archived_at TEXT,"
     " " STAMPS ")",
 
-
     /* Stages of a flow in order; counts: a project at this stage is being
      * carried out (approved or later) and counts towards its target. */
     "CREATE TABLE sci_project_stage ("
@@ -129,7 +121,6 @@ const char *const db_schema_v5[] = {
     " " STAMPS ","
     " UNIQUE (flow, code),"
     " UNIQUE (flow, name))",
-
 
     "CREATE TABLE sci_project ("
     " id TEXT PRIMARY KEY NOT NULL,"
@@ -152,7 +143,6 @@ const char *const db_schema_v5[] = {
 
     "CREATE INDEX sci_project_by_start ON sci_project(start_date)",
 
-
     "CREATE TABLE sci_project_enterprise ("
     " id TEXT PRIMARY KEY NOT NULL,"
     " project_id TEXT NOT NULL REFERENCES sci_project(id) ON DELETE CASCADE,"
@@ -160,14 +150,12 @@ const char *const db_schema_v5[] = {
     " " STAMPS ","
     " UNIQUE (project_id, enterprise_id))",
 
-
     "CREATE TABLE sci_project_institution ("
     " id TEXT PRIMARY KEY NOT NULL,"
     " project_id TEXT NOT NULL REFERENCES sci_project(id) ON DELETE CASCADE,"
     " institution_id TEXT NOT NULL REFERENCES institution(id),"
     " " STAMPS ","
     " UNIQUE (project_id, institution_id))",
-
 
     /* Results offered and needs published (蒙科聚 or elsewhere). */
     "CREATE TABLE tech_offer ("
@@ -186,6 +174,7 @@ const char *const db_schema_v5[] = {
 
     "CREATE INDEX tech_offer_by_title ON tech_offer(kind, title)",
 
+    "CREATE INDEX tech_offer_live ON tech_offer(kind, archived_at)",
 
     "CREATE TABLE tech_match ("
     " id TEXT PRIMARY KEY NOT NULL,"
@@ -199,7 +188,6 @@ const char *const db_schema_v5[] = {
     " UNIQUE (result_id, need_id))",
 
     "CREATE INDEX tech_match_by_need ON tech_match(need_id)",
-
 
     "CREATE TABLE tech_contract ("
     " id TEXT PRIMARY KEY NOT NULL,"
@@ -221,6 +209,8 @@ const char *const db_schema_v5[] = {
 
     "CREATE INDEX tech_contract_by_kind ON tech_contract(kind, status)",
 
+    /* Lists count the live rows: an index makes that a count of entries. */
+    "CREATE INDEX tech_contract_live ON tech_contract(archived_at)",
 
     "CREATE TABLE coop_agreement ("
     " id TEXT PRIMARY KEY NOT NULL,"
@@ -238,7 +228,6 @@ const char *const db_schema_v5[] = {
 
     "CREATE INDEX coop_agreement_by_enterprise ON coop_agreement(enterprise_id, signed_on)",
 
-
     "CREATE TABLE talent ("
     " id TEXT PRIMARY KEY NOT NULL,"
     " name TEXT NOT NULL CHECK (length(name) > 0),"
@@ -252,7 +241,6 @@ const char *const db_schema_v5[] = {
     " " STAMPS ")",
 
     "CREATE INDEX talent_by_arrived ON talent(arrived_on)",
-
 
     "CREATE TABLE safeguard_note ("
     " id TEXT PRIMARY KEY NOT NULL,"

@@ -80,8 +80,8 @@ db_task_free(struct db_task *t)
 }
 
 int
-db_task_by_prefix(struct db *db, const char *prefix, char ids[][DB_TASK_ID], size_t max,
-                  size_t *n, struct err *e)
+db_task_by_prefix(struct db *db, const char *prefix, char ids[][DB_TASK_ID], size_t max, size_t *n,
+                  struct err *e)
 {
     /* Keys are lower-case hex: a range scan on the primary key finds the prefix. */
     static const char sql[] =
@@ -202,10 +202,9 @@ int
 db_task_units(struct db *db, const char *task_id, struct db_task_unit **out, size_t *n,
               struct err *e)
 {
-    static const char sql[] =
-        "SELECT tu.unit_id, u.name, tu.role = 'lead' FROM task_unit tu"
-        " JOIN unit u ON u.id = tu.unit_id WHERE tu.task_id = ?1"
-        " ORDER BY tu.role = 'lead' DESC, tu.rowid";
+    static const char sql[] = "SELECT tu.unit_id, u.name, tu.role = 'lead' FROM task_unit tu"
+                              " JOIN unit u ON u.id = tu.unit_id WHERE tu.task_id = ?1"
+                              " ORDER BY tu.role = 'lead' DESC, tu.rowid";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     struct db_task_unit *u = NULL;
     int r;
@@ -248,8 +247,8 @@ int
 db_task_links(struct db *db, const char *task_id, enum db_task_link_kind kind,
               struct db_task_link **out, size_t *n, struct err *e)
 {
-    sqlite3_stmt *st = db_stmt(
-        db, kind == DB_TASK_LINK_ENTERPRISE ? task_links_ent_sql : task_links_inst_sql, e);
+    sqlite3_stmt *st =
+        db_stmt(db, kind == DB_TASK_LINK_ENTERPRISE ? task_links_ent_sql : task_links_inst_sql, e);
     struct db_task_link *l = NULL;
     int r;
 
@@ -339,8 +338,8 @@ db_task_link_lookup(struct db *db, enum db_task_link_kind kind, const char *name
     if (st == NULL)
         return ERR_DB;
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-    snprintf(what, sizeof what, ent ? "没有名为“%s”的企业，请先在企业名录中登记。"
-                                    : "没有名为“%s”的高校或科研院所。",
+    snprintf(what, sizeof what,
+             ent ? "没有名为“%s”的企业，请先在企业名录中登记。" : "没有名为“%s”的高校或科研院所。",
              name);
     return task_one_id(db, st, id, DB_TASK_ID, what, e);
 }
@@ -407,9 +406,8 @@ db_task_update(struct db *db, const struct db_task *t, struct err *e)
 int
 db_task_archive(struct db *db, const char *id, const char *at, struct err *e)
 {
-    static const char sql[] =
-        "UPDATE task SET archived_at = ?2, updated_at = ?3, updated_by = ?4"
-        " WHERE id = ?1 AND archived_at IS NOT ?2";
+    static const char sql[] = "UPDATE task SET archived_at = ?2, updated_at = ?3, updated_by = ?4"
+                              " WHERE id = ?1 AND archived_at IS NOT ?2";
     sqlite3_stmt *st = db_stmt(db, sql, e);
 
     if (st == NULL)
@@ -505,8 +503,8 @@ static const char task_link_del_inst[] =
 
 /* Adds (add = 1) or removes one link. */
 static int
-task_link_change(struct db *db, const char *task_id, enum db_task_link_kind kind,
-                 const char *other, int add, struct err *e)
+task_link_change(struct db *db, const char *task_id, enum db_task_link_kind kind, const char *other,
+                 int add, struct err *e)
 {
     int ent = kind == DB_TASK_LINK_ENTERPRISE;
     const char *sql = add ? (ent ? task_link_ins_ent : task_link_ins_inst)
@@ -556,10 +554,9 @@ db_task_set_links(struct db *db, const char *task_id, enum db_task_link_kind kin
 const char *
 db_task_record_kind(struct db *db, const char *id)
 {
-    static const char sql[] =
-        "SELECT 'task' FROM task WHERE id = ?1 UNION ALL"
-        " SELECT 'task_milestone' FROM task_milestone WHERE id = ?1 UNION ALL"
-        " SELECT 'task_report' FROM task_report WHERE id = ?1";
+    static const char sql[] = "SELECT 'task' FROM task WHERE id = ?1 UNION ALL"
+                              " SELECT 'task_milestone' FROM task_milestone WHERE id = ?1 UNION ALL"
+                              " SELECT 'task_report' FROM task_report WHERE id = ?1";
     sqlite3_stmt *st = db_stmt(db, sql, NULL);
     const char *kind = NULL;
     char buf[32];

@@ -226,11 +226,11 @@ enum db_task_sort {
 /* Which tasks a list shows. NULL or 0 members do not filter. */
 struct db_task_query {
     const char *action_id;
-    const char *unit_id;   /* leads or shares the task */
+    const char *unit_id; /* leads or shares the task */
     const char *status_id;
-    int overdue, stale;    /* only overdue / only stale ones */
-    const char *search;    /* text in the title or text */
-    int archived;          /* 1: the archived tasks instead of the live ones */
+    int overdue, stale; /* only overdue / only stale ones */
+    const char *search; /* text in the title or text */
+    int archived;       /* 1: the archived tasks instead of the live ones */
     enum db_task_sort sort;
     struct db_task_rules rules;
 };
@@ -270,6 +270,10 @@ struct db_task_tally {
     long lead, co;    /* units: tasks led and shared */
     long percent_sum; /* for the average */
 };
+
+/* Both tallies below from one pass over the tasks; either output may be NULL. */
+int db_task_tally(struct db *db, const struct db_task_rules *rules, struct db_task_tally **acts,
+                  size_t *nacts, struct db_task_tally **units, size_t *nunits, struct err *e);
 
 /* Every action of the latest plan with its counts, in order. */
 int db_task_tally_actions(struct db *db, const struct db_task_rules *rules,

@@ -11,6 +11,8 @@
 #include "db/task.h"
 #include "src/xmalloc.h"
 
+/* clang-format off */
+
 /* The rules as SQL over task t and its status s; p is the parameter
  * number of today (overdue) or of stale_before (stale). */
 #define TASK_OVERDUE(p)                                                                            \
@@ -21,43 +23,83 @@
 
 /* Parameters: ?1 action, ?2 unit, ?3 status, ?4 overdue only, ?5 stale only,
  * ?6 search text, ?7 the same as an FTS phrase (NULL when too short for
- * trigrams), ?8 archived, ?9 today, ?10 stale_before, ?11 limit, ?12 offset. */
-#define TASK_LIST_FROM                                                                             \
+ * trigrams), ?8 archived, ?9 today, ?10 stale_before, ?11 limit, ?12 offset.
+ * A list of one unit's tasks has its own statements: for a unit with few
+ * tasks SQLite reads just those (from index task_unit_by_unit_task); for
+ * one that shares most of them (the coordinating centre) a pass over every
+ * task is cheaper than a lookup per task, so the + keeps the index out. */
+#define TASK_LIST_FROM(unit)                                                                       \
     " FROM task t JOIN action a ON a.id = t.action_id"                                             \
     " LEFT JOIN task_status s ON s.id = t.status_id"                                               \
-    " WHERE (t.archived_at IS NULL) = (?8 = 0)"                                                    \
+    " WHERE (t.archived_at IS NULL) = (?8 = 0)" unit                                               \
     " AND (?1 IS NULL OR t.action_id = ?1)"                                                        \
-    " AND (?2 IS NULL OR t.id IN (SELECT task_id FROM task_unit WHERE unit_id = ?2))"              \
     " AND (?3 IS NULL OR t.status_id = ?3)"                                                        \
     " AND (?4 = 0 OR " TASK_OVERDUE("9") ")"                                                       \
-    " AND (?5 = 0 OR " TASK_STALE("10") ")"                                                        \
+    " AND (?5 = 0 OR " TASK_STALE("10") ")"
+
+/* The search: a text of three characters or more through the trigram
+ * index (which then drives the query when no unit does), shorter ones by
+ * reading the titles and texts. */
+#define TASK_SEARCH                                                                                \
     " AND (?6 IS NULL OR (CASE WHEN ?7 IS NOT NULL"                                                \
     "  THEN t.rowid IN (SELECT rowid FROM task_fts WHERE task_fts MATCH ?7)"                       \
     "  ELSE instr(t.title, ?6) > 0 OR instr(coalesce(t.body, ''), ?6) > 0 END))"
+#define TASK_SEARCH_FTS " AND t.rowid IN (SELECT rowid FROM task_fts WHERE task_fts MATCH ?7)"
 
-#define TASK_LIST_SELECT                                                                           \
-    "SELECT t.id, a.no, t.no, t.title, s.name, coalesce(s.is_done, 0),"                            \
-    " (SELECT u.name FROM task_unit tu JOIN unit u ON u.id = tu.unit_id"                           \
-    "  WHERE tu.task_id = t.id AND tu.role = 'lead' LIMIT 1) AS lead_name,"                        \
-    " t.due_date, t.percent, coalesce(" TASK_OVERDUE("9") ", 0) AS overdue,"                       \
-    " coalesce(" TASK_STALE("10") ", 0) AS stale, t.report_last,"                                  \
-    " ?2 IS NOT NULL AND EXISTS (SELECT 1 FROM task_unit WHERE task_id = t.id"                     \
-    "  AND unit_id = ?2 AND role = 'lead')" TASK_LIST_FROM
+#define TASK_ANY_UNIT TASK_SEARCH
+#define TASK_ANY_UNIT_FTS TASK_SEARCH_FTS
+#define TASK_FEW_UNIT " AND t.id IN (SELECT task_id FROM task_unit WHERE unit_id = ?2)" TASK_SEARCH
+#define TASK_MANY_UNIT " AND +t.id IN (SELECT task_id FROM task_unit WHERE unit_id = ?2)" TASK_SEARCH
 
-#define TASK_LIST_PAGE " LIMIT ?11 OFFSET ?12"
+/* The lead unit's name of the task with key k. */
+#define TASK_LEAD(k)                                                                               \
+    "(SELECT u.name FROM task_unit tu JOIN unit u ON u.id = tu.unit_id"                            \
+    " WHERE tu.task_id = " k " AND tu.role = 'lead' LIMIT 1)"
 
-static const char task_count_sql[] = "SELECT count(*)" TASK_LIST_FROM;
-static const char task_page_plan[] =
-    TASK_LIST_SELECT " ORDER BY a.no, t.no, t.id" TASK_LIST_PAGE;
-static const char task_page_due[] =
-    TASK_LIST_SELECT " ORDER BY t.due_date IS NULL, t.due_date, a.no, t.no, t.id" TASK_LIST_PAGE;
-static const char task_page_status[] =
-    TASK_LIST_SELECT " ORDER BY s.sort, a.no, t.no, t.id" TASK_LIST_PAGE;
-static const char task_page_unit[] =
-    TASK_LIST_SELECT " ORDER BY lead_name IS NULL, lead_name, a.no, t.no, t.id" TASK_LIST_PAGE;
-static const char task_page_late[] =
-    TASK_LIST_SELECT " ORDER BY overdue DESC, stale DESC, t.due_date IS NULL, t.due_date,"
-                     " a.no, t.no, t.id" TASK_LIST_PAGE;
+/* The rows in order; the sort keys are named so the page can be ordered again. */
+#define TASK_LIST_ROWS(unit, extra)                                                                \
+    "SELECT t.id AS id, a.no AS ano, t.no AS tno, t.title AS title, s.name AS sname,"              \
+    " coalesce(s.is_done, 0) AS done, s.sort AS ssort, t.due_date AS due, t.percent AS pct,"       \
+    " coalesce(" TASK_OVERDUE("9") ", 0) AS overdue, coalesce(" TASK_STALE("10") ", 0) AS stale,"  \
+    " t.report_last AS rlast" extra TASK_LIST_FROM(unit)
+
+/* One page: the rows are sorted and cut first, and only the page's rows
+ * then look up their lead unit (unless the order needs it for every row). */
+#define TASK_LIST_PAGE(unit, order, extra, lead)                                                   \
+    "SELECT id, ano, tno, title, sname, done, " lead ", due, pct, overdue, stale, rlast,"          \
+    " ?2 IS NOT NULL AND EXISTS (SELECT 1 FROM task_unit WHERE task_id = x.id"                     \
+    "  AND unit_id = ?2 AND role = 'lead')"                                                        \
+    " FROM (" TASK_LIST_ROWS(unit, extra) " ORDER BY " order " LIMIT ?11 OFFSET ?12) x"            \
+    " ORDER BY " order
+
+#define TASK_LIST_LATER ""
+#define TASK_LIST_NOW ", " TASK_LEAD("t.id") " AS lead_name"
+
+#define TASK_ORDER_PLAN "ano, tno, id"
+#define TASK_ORDER_DUE "due IS NULL, due, ano, tno, id"
+#define TASK_ORDER_STATUS "ssort, ano, tno, id"
+#define TASK_ORDER_UNIT "lead_name IS NULL, lead_name, ano, tno, id"
+#define TASK_ORDER_LATE "overdue DESC, stale DESC, due IS NULL, due, ano, tno, id"
+
+/* The statements of each sort, for any unit and for one unit. */
+#define TASK_PAGES(unit)                                                                           \
+    {TASK_LIST_PAGE(unit, TASK_ORDER_PLAN, TASK_LIST_LATER, TASK_LEAD("x.id")),                    \
+     TASK_LIST_PAGE(unit, TASK_ORDER_DUE, TASK_LIST_LATER, TASK_LEAD("x.id")),                     \
+     TASK_LIST_PAGE(unit, TASK_ORDER_STATUS, TASK_LIST_LATER, TASK_LEAD("x.id")),                  \
+     TASK_LIST_PAGE(unit, TASK_ORDER_UNIT, TASK_LIST_NOW, "lead_name"),                            \
+     TASK_LIST_PAGE(unit, TASK_ORDER_LATE, TASK_LIST_LATER, TASK_LEAD("x.id"))}
+
+/* Indexed by enum list_unit, then by enum db_task_sort. */
+static const char task_counts[][1024] = {
+    "SELECT count(*)" TASK_LIST_FROM(TASK_ANY_UNIT),
+    "SELECT count(*)" TASK_LIST_FROM(TASK_FEW_UNIT),
+    "SELECT count(*)" TASK_LIST_FROM(TASK_MANY_UNIT),
+    "SELECT count(*)" TASK_LIST_FROM(TASK_ANY_UNIT_FTS)};
+static const char task_pages[][5][2048] = {
+    TASK_PAGES(TASK_ANY_UNIT), TASK_PAGES(TASK_FEW_UNIT), TASK_PAGES(TASK_MANY_UNIT),
+    TASK_PAGES(TASK_ANY_UNIT_FTS)};
+
+/* clang-format on */
 
 /* Number of characters (not bytes) of UTF-8 s. */
 static size_t
@@ -88,59 +130,88 @@ list_phrase(const char *s)
     return p;
 }
 
-/* Binds q's filters (?1 .. ?10); *phrase gets what the caller frees after stepping. */
+/* q's search as an FTS phrase, or NULL when it has none of three characters
+ * or more; the caller frees it after stepping. */
+static char *
+list_query_phrase(const struct db_task_query *q)
+{
+    return q->search && list_chars(q->search) >= 3 ? list_phrase(q->search) : NULL;
+}
+
+/* Binds q's filters (?1 .. ?10). */
 static void
-list_bind(sqlite3_stmt *st, const struct db_task_query *q, char **phrase)
+list_bind(sqlite3_stmt *st, const struct db_task_query *q, const char *phrase)
 {
     const char *search = q->search && *q->search ? q->search : NULL;
 
-    *phrase = search && list_chars(search) >= 3 ? list_phrase(search) : NULL;
     db_bind_text(st, 1, q->action_id);
     db_bind_text(st, 2, q->unit_id);
     db_bind_text(st, 3, q->status_id);
     sqlite3_bind_int(st, 4, q->overdue != 0);
     sqlite3_bind_int(st, 5, q->stale != 0);
     db_bind_text(st, 6, search);
-    db_bind_text(st, 7, *phrase);
+    db_bind_text(st, 7, phrase);
     sqlite3_bind_int(st, 8, q->archived != 0);
     sqlite3_bind_text(st, 9, q->rules.today, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 10, q->rules.stale_before, -1, SQLITE_STATIC);
 }
 
+/* Which statements a query takes: any unit, one with few tasks, one with
+ * many; any unit and a text the trigram index finds. */
+enum list_unit {
+    LIST_ANY_UNIT,
+    LIST_FEW_UNIT,
+    LIST_MANY_UNIT,
+    LIST_ANY_UNIT_FTS,
+};
+
+/* Links above which a unit's tasks are found by reading every task. */
+#define LIST_MANY_LINKS 1000
+
+static enum list_unit
+list_unit_kind(struct db *db, const struct db_task_query *q, const char *phrase)
+{
+    static const char sql[] = "SELECT count(*) FROM task_unit WHERE unit_id = ?1";
+    sqlite3_stmt *st;
+    long n = 0;
+
+    if (q->unit_id == NULL)
+        return phrase ? LIST_ANY_UNIT_FTS : LIST_ANY_UNIT;
+    if ((st = db_stmt(db, sql, NULL)) == NULL)
+        return LIST_MANY_UNIT;
+    sqlite3_bind_text(st, 1, q->unit_id, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return n > LIST_MANY_LINKS ? LIST_MANY_UNIT : LIST_FEW_UNIT;
+}
+
+static const char *
+list_page_sql(struct db *db, const struct db_task_query *q, const char *phrase)
+{
+    int sort = q->sort >= DB_TASK_SORT_PLAN && q->sort <= DB_TASK_SORT_LATE ? (int)q->sort : 0;
+
+    return task_pages[list_unit_kind(db, q, phrase)][sort];
+}
+
 int
 db_task_count(struct db *db, const struct db_task_query *q, long *n, struct err *e)
 {
-    sqlite3_stmt *st = db_stmt(db, task_count_sql, e);
-    char *phrase;
+    char *phrase = list_query_phrase(q);
+    sqlite3_stmt *st = db_stmt(db, task_counts[list_unit_kind(db, q, phrase)], e);
     int r;
 
     *n = 0;
-    if (st == NULL)
+    if (st == NULL) {
+        free(phrase);
         return ERR_DB;
-    list_bind(st, q, &phrase);
+    }
+    list_bind(st, q, phrase);
     if ((r = db_step_row(db, st, e)) == 1)
         *n = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
     free(phrase);
     return r < 0 ? ERR_DB : ERR_OK;
-}
-
-static const char *
-list_page_sql(enum db_task_sort sort)
-{
-    switch (sort) {
-    case DB_TASK_SORT_DUE:
-        return task_page_due;
-    case DB_TASK_SORT_STATUS:
-        return task_page_status;
-    case DB_TASK_SORT_UNIT:
-        return task_page_unit;
-    case DB_TASK_SORT_LATE:
-        return task_page_late;
-    case DB_TASK_SORT_PLAN:
-    default:
-        return task_page_plan;
-    }
 }
 
 static void
@@ -166,16 +237,18 @@ int
 db_task_page(struct db *db, const struct db_task_query *q, long offset, int limit,
              struct db_task_item **out, size_t *n, struct err *e)
 {
-    sqlite3_stmt *st = db_stmt(db, list_page_sql(q->sort), e);
+    char *phrase = list_query_phrase(q);
+    sqlite3_stmt *st = db_stmt(db, list_page_sql(db, q, phrase), e);
     struct db_task_item *t = NULL;
-    char *phrase;
     int r;
 
     *out = NULL;
     *n = 0;
-    if (st == NULL)
+    if (st == NULL) {
+        free(phrase);
         return ERR_DB;
-    list_bind(st, q, &phrase);
+    }
+    list_bind(st, q, phrase);
     sqlite3_bind_int(st, 11, limit);
     sqlite3_bind_int64(st, 12, offset);
     while ((r = db_step_row(db, st, e)) == 1) {
@@ -200,24 +273,75 @@ db_task_items_free(struct db_task_item *t, size_t n)
     free(t);
 }
 
-/* Tally rows: ?1 today, ?2 stale_before; columns: id, no, name, status_id,
- * tasks, overdue, stale, percent sum, led, shared. */
+/* The tallies are counted in one pass over the live tasks (each one's
+ * status, overdue and stale flags computed by the rules' SQL), summed by
+ * action here, then once over task_unit, each link looked up by the
+ * task's key: two sequential scans instead of a lookup per link. */
+static const char tally_tasks_sql[] =
+    "SELECT t.id, t.action_id, t.status_id, coalesce(" TASK_OVERDUE(
+        "1") ", 0),"
+             " coalesce(" TASK_STALE("2") ", 0), t.percent"
+                                          " FROM task t LEFT JOIN task_status s ON s.id = "
+                                          "t.status_id WHERE t.archived_at IS NULL";
 static const char tally_actions_sql[] =
-    "SELECT a.id, a.no, a.name, t.status_id, count(t.id), coalesce(sum(" TASK_OVERDUE("1") "), 0),"
-    " coalesce(sum(" TASK_STALE("2") "), 0), coalesce(sum(t.percent), 0), 0, 0"
-    " FROM action a LEFT JOIN task t ON t.action_id = a.id AND t.archived_at IS NULL"
-    " LEFT JOIN task_status s ON s.id = t.status_id"
-    " WHERE a.plan_id = (SELECT id FROM plan ORDER BY year DESC LIMIT 1)"
-    " GROUP BY a.id, t.status_id ORDER BY a.no";
-
+    "SELECT id, no, name FROM action"
+    " WHERE plan_id = (SELECT id FROM plan ORDER BY year DESC LIMIT 1) ORDER BY no";
 static const char tally_units_sql[] =
-    "SELECT u.id, 0, u.name, t.status_id, count(t.id), coalesce(sum(" TASK_OVERDUE("1") "), 0),"
-    " coalesce(sum(" TASK_STALE("2") "), 0), coalesce(sum(t.percent), 0),"
-    " count(t.id) FILTER (WHERE tu.role = 'lead'), count(t.id) FILTER (WHERE tu.role = 'co')"
-    " FROM unit u LEFT JOIN task_unit tu ON tu.unit_id = u.id"
-    " LEFT JOIN task t ON t.id = tu.task_id AND t.archived_at IS NULL"
-    " LEFT JOIN task_status s ON s.id = t.status_id"
-    " WHERE u.archived_at IS NULL GROUP BY u.id, t.status_id ORDER BY u.sort, u.name";
+    "SELECT id, 0, name FROM unit WHERE archived_at IS NULL ORDER BY sort, name";
+static const char tally_links_sql[] = "SELECT task_id, unit_id, role = 'lead' FROM task_unit";
+
+/* One live task as counted. */
+struct tally_task {
+    char id[DB_TASK_ID];
+    int status; /* index among the statuses, -1 when none */
+    int overdue, stale, percent;
+};
+
+/* The live tasks, with an open-addressing index on their keys. */
+struct tally_set {
+    struct tally_task *t;
+    size_t n, cap;
+    size_t *slot; /* index + 1 into t, 0 for empty */
+    size_t nslot;
+};
+
+static size_t
+tally_hash(const char *s)
+{
+    size_t h = 2166136261u;
+
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static void
+tally_index(struct tally_set *ts)
+{
+    size_t i, h;
+
+    for (ts->nslot = 16; ts->nslot < ts->n * 2; ts->nslot *= 2)
+        ;
+    ts->slot = xcalloc(ts->nslot, sizeof *ts->slot);
+    for (i = 0; i < ts->n; i++) {
+        for (h = tally_hash(ts->t[i].id) & (ts->nslot - 1); ts->slot[h];
+             h = (h + 1) & (ts->nslot - 1))
+            ;
+        ts->slot[h] = i + 1;
+    }
+}
+
+static const struct tally_task *
+tally_find(const struct tally_set *ts, const char *id)
+{
+    size_t h;
+
+    for (h = tally_hash(id) & (ts->nslot - 1); ts->slot[h]; h = (h + 1) & (ts->nslot - 1)) {
+        if (strcmp(ts->t[ts->slot[h] - 1].id, id) == 0)
+            return &ts->t[ts->slot[h] - 1];
+    }
+    return NULL;
+}
 
 /* Index of status id among the statuses, or -1. */
 static int
@@ -232,77 +356,123 @@ tally_status_index(const struct db_task_status *s, size_t ns, const char *id)
     return -1;
 }
 
-/* Adds one grouped row to the tallies (a new tally when the id changes). */
-static struct db_task_tally *
-tally_add(struct db_task_tally *t, size_t *n, sqlite3_stmt *st, const struct db_task_status *s,
-          size_t ns)
+/* Adds one task to tally x. */
+static void
+tally_count(struct db_task_tally *x, const struct tally_task *t, const struct db_task_status *s)
 {
-    struct db_task_tally *x;
-    char id[DB_TASK_ID], status[DB_TASK_ID];
-    long tasks = sqlite3_column_int64(st, 4);
-    int si;
-
-    db_col_copy(st, 0, id, sizeof id);
-    if (*n == 0 || strcmp(t[*n - 1].id, id) != 0) {
-        t = xrealloc(t, (*n + 1) * sizeof *t);
-        x = &t[(*n)++];
-        memset(x, 0, sizeof *x);
-        memcpy(x->id, id, sizeof id);
-        x->no = sqlite3_column_int(st, 1);
-        x->name = db_col_text(st, 2);
+    x->total++;
+    x->overdue += t->overdue;
+    x->stale += t->stale;
+    x->percent_sum += t->percent;
+    if (t->status >= 0) {
+        x->by_status[t->status]++;
+        x->done += s[t->status].is_done != 0;
     }
-    x = &t[*n - 1];
-    db_col_copy(st, 3, status, sizeof status);
-    if ((si = tally_status_index(s, ns, status)) >= 0) {
-        x->by_status[si] += tasks;
-        if (s[si].is_done)
-            x->done += tasks;
-    }
-    x->total += tasks;
-    x->overdue += sqlite3_column_int64(st, 5);
-    x->stale += sqlite3_column_int64(st, 6);
-    x->percent_sum += sqlite3_column_int64(st, 7);
-    x->lead += sqlite3_column_int64(st, 8);
-    x->co += sqlite3_column_int64(st, 9);
-    return t;
 }
 
+/* The rows of sql (id, no, name) as empty tallies. */
 static int
-tally_run(struct db *db, const char *sql, const struct db_task_rules *rules,
-          struct db_task_tally **out, size_t *n, struct err *e)
+tally_list(struct db *db, const char *sql, struct db_task_tally **out, size_t *n, struct err *e)
 {
-    struct db_task_status *s;
+    sqlite3_stmt *st = db_stmt(db, sql, e);
     struct db_task_tally *t = NULL;
-    sqlite3_stmt *st;
-    size_t ns;
-    int r, rc;
+    int r;
 
     *out = NULL;
     *n = 0;
-    if ((rc = db_task_statuses(db, &s, &ns, e)) != ERR_OK)
-        return rc;
-    if ((st = db_stmt(db, sql, e)) == NULL) {
-        free(s);
+    if (st == NULL)
         return ERR_DB;
+    while ((r = db_step_row(db, st, e)) == 1) {
+        t = xrealloc(t, (*n + 1) * sizeof *t);
+        memset(&t[*n], 0, sizeof *t);
+        db_col_copy(st, 0, t[*n].id, sizeof t[*n].id);
+        t[*n].no = sqlite3_column_int(st, 1);
+        t[*n].name = db_col_text(st, 2);
+        (*n)++;
     }
-    sqlite3_bind_text(st, 1, rules->today, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, rules->stale_before, -1, SQLITE_STATIC);
-    while ((r = db_step_row(db, st, e)) == 1)
-        t = tally_add(t, n, st, s, ns);
     sqlite3_reset(st);
-    free(s);
     *out = t;
     return r < 0 ? ERR_DB : ERR_OK;
 }
 
-int
-db_task_tally_actions(struct db *db, const struct db_task_rules *rules, struct db_task_tally **out,
-                      size_t *n, struct err *e)
+/* The tally in t[0..n) with key id, or NULL. */
+static struct db_task_tally *
+tally_of(struct db_task_tally *t, size_t n, const char *id)
 {
-    return tally_run(db, tally_actions_sql, rules, out, n, e);
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (strcmp(t[i].id, id) == 0)
+            return &t[i];
+    }
+    return NULL;
 }
 
-/* Most overdue first, then most stale, then the plan's order (kept by a stable key). */
+/* Reads every live task into ts, counting each into its action's tally. */
+static int
+tally_tasks(struct db *db, const struct db_task_rules *rules, const struct db_task_status *s,
+            size_t ns, struct tally_set *ts, struct db_task_tally *acts, size_t nacts,
+            struct err *e)
+{
+    sqlite3_stmt *st = db_stmt(db, tally_tasks_sql, e);
+    struct db_task_tally *a;
+    struct tally_task *t;
+    char buf[DB_TASK_ID];
+    int r;
+
+    if (st == NULL)
+        return ERR_DB;
+    sqlite3_bind_text(st, 1, rules->today, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, rules->stale_before, -1, SQLITE_STATIC);
+    while ((r = db_step_row(db, st, e)) == 1) {
+        if (ts->n == ts->cap) {
+            ts->cap = ts->cap ? 2 * ts->cap : 1024;
+            ts->t = xrealloc(ts->t, ts->cap * sizeof *ts->t);
+        }
+        t = &ts->t[ts->n++];
+        db_col_copy(st, 0, t->id, sizeof t->id);
+        db_col_copy(st, 2, buf, sizeof buf);
+        t->status = tally_status_index(s, ns, buf);
+        t->overdue = sqlite3_column_int(st, 3);
+        t->stale = sqlite3_column_int(st, 4);
+        t->percent = sqlite3_column_int(st, 5);
+        db_col_copy(st, 1, buf, sizeof buf);
+        if ((a = tally_of(acts, nacts, buf)) != NULL)
+            tally_count(a, t, s);
+    }
+    sqlite3_reset(st);
+    return r < 0 ? ERR_DB : ERR_OK;
+}
+
+/* Counts each unit's links to live tasks into its tally. */
+static int
+tally_links(struct db *db, const struct tally_set *ts, const struct db_task_status *s,
+            struct db_task_tally *units, size_t nunits, struct err *e)
+{
+    sqlite3_stmt *st = db_stmt(db, tally_links_sql, e);
+    const struct tally_task *t;
+    struct db_task_tally *u;
+    char task[DB_TASK_ID], unit[DB_TASK_ID];
+    int r;
+
+    if (st == NULL)
+        return ERR_DB;
+    while ((r = db_step_row(db, st, e)) == 1) {
+        db_col_copy(st, 0, task, sizeof task);
+        db_col_copy(st, 1, unit, sizeof unit);
+        if ((t = tally_find(ts, task)) == NULL || (u = tally_of(units, nunits, unit)) == NULL)
+            continue; /* an archived task, or a unit no longer live */
+        tally_count(u, t, s);
+        if (sqlite3_column_int(st, 2))
+            u->lead++;
+        else
+            u->co++;
+    }
+    sqlite3_reset(st);
+    return r < 0 ? ERR_DB : ERR_OK;
+}
+
+/* Most overdue first, then most stale, then the plan's order (kept in no). */
 static int
 tally_cmp_late(const void *pa, const void *pb)
 {
@@ -315,21 +485,73 @@ tally_cmp_late(const void *pa, const void *pb)
     return (a->no > b->no) - (a->no < b->no);
 }
 
+/* Orders the units, the late first. */
+static void
+tally_sort_units(struct db_task_tally *u, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        u[i].no = (int)i; /* the plan's order, as the tie-break */
+    qsort(u, n, sizeof *u, tally_cmp_late);
+    for (i = 0; i < n; i++)
+        u[i].no = 0;
+}
+
+int
+db_task_tally(struct db *db, const struct db_task_rules *rules, struct db_task_tally **acts,
+              size_t *nacts, struct db_task_tally **units, size_t *nunits, struct err *e)
+{
+    struct db_task_status *s = NULL;
+    struct tally_set ts;
+    struct db_task_tally *a = NULL, *u = NULL;
+    size_t ns = 0, na = 0, nu = 0;
+    int rc;
+
+    memset(&ts, 0, sizeof ts);
+    if ((rc = db_task_statuses(db, &s, &ns, e)) == ERR_OK && acts)
+        rc = tally_list(db, tally_actions_sql, &a, &na, e);
+    if (rc == ERR_OK && units)
+        rc = tally_list(db, tally_units_sql, &u, &nu, e);
+    if (rc == ERR_OK)
+        rc = tally_tasks(db, rules, s, ns, &ts, a, na, e);
+    if (rc == ERR_OK && units) {
+        tally_index(&ts);
+        rc = tally_links(db, &ts, s, u, nu, e);
+        tally_sort_units(u, nu);
+    }
+    free(ts.t);
+    free(ts.slot);
+    free(s);
+    if (rc != ERR_OK) {
+        db_task_tallies_free(a, na);
+        db_task_tallies_free(u, nu);
+        a = u = NULL;
+        na = nu = 0;
+    }
+    if (acts) {
+        *acts = a;
+        *nacts = na;
+    }
+    if (units) {
+        *units = u;
+        *nunits = nu;
+    }
+    return rc;
+}
+
+int
+db_task_tally_actions(struct db *db, const struct db_task_rules *rules, struct db_task_tally **out,
+                      size_t *n, struct err *e)
+{
+    return db_task_tally(db, rules, out, n, NULL, NULL, e);
+}
+
 int
 db_task_tally_units(struct db *db, const struct db_task_rules *rules, struct db_task_tally **out,
                     size_t *n, struct err *e)
 {
-    size_t i;
-    int rc = tally_run(db, tally_units_sql, rules, out, n, e);
-
-    if (rc != ERR_OK)
-        return rc;
-    for (i = 0; i < *n; i++)
-        (*out)[i].no = (int)i; /* the plan's order, as the tie-break */
-    qsort(*out, *n, sizeof **out, tally_cmp_late);
-    for (i = 0; i < *n; i++)
-        (*out)[i].no = 0;
-    return ERR_OK;
+    return db_task_tally(db, rules, NULL, NULL, out, n, e);
 }
 
 void

@@ -16,10 +16,11 @@ static const struct cli_cmd *const cli_tables[] = {
     cli_base_cmds,
     cli_task_cmds,
     cli_task_edit_cmds,
-    cli_pilot_cmds,
-    cli_reg_cmds,
     cli_ent_cmds,
     cli_funnel_cmds,
+    cli_pilot_cmds,
+    cli_reg_cmds,
+    cli_rep_cmds,
 };
 
 void

@@ -12,5 +12,6 @@ extern const struct cli_cmd cli_pilot_cmds[];
 extern const struct cli_cmd cli_reg_cmds[];
 extern const struct cli_cmd cli_ent_cmds[];
 extern const struct cli_cmd cli_funnel_cmds[];
+extern const struct cli_cmd cli_rep_cmds[];
 
 #endif

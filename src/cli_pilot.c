@@ -90,8 +90,8 @@ clipilot_list_row(struct cli_reg_out *o, const struct pilot_rules *r, const char
 static int
 clipilot_list(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
 {
-    static const char *const head[] = {"编号", "项目名称", "阶段", "实施企业", "所在基地",
-                                       "运行期限", "提示"};
+    static const char *const head[] = {"编号",     "项目名称", "阶段", "实施企业",
+                                       "所在基地", "运行期限", "提示"};
     static const int widths[] = {8, 28, 12, 14, 14, 10, 20};
     struct pilot_rules r;
     struct pilot_filter f;
@@ -120,8 +120,7 @@ clipilot_list(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
 
 /* Prints the stage, its items and the run of s. */
 static void
-clipilot_print_stage(struct cli_ctx *ctx, const struct pilot_rules *r,
-                     const struct pilot_status *s)
+clipilot_print_stage(struct cli_ctx *ctx, const struct pilot_rules *r, const struct pilot_status *s)
 {
     const struct db_pilot_stage *cur = s->cur >= 0 ? &s->stages[s->cur] : NULL;
     size_t i;
@@ -133,7 +132,7 @@ clipilot_print_stage(struct cli_ctx *ctx, const struct pilot_rules *r,
         fprintf(ctx->out, "下一阶段：%s\n", s->stages[s->next].name);
     for (i = 0; cur && i < cur->nitems; i++)
         fprintf(ctx->out, "  %s %s：%s\n", cur->items[i].value ? "[已填]" : "[缺少]",
-                cur->items[i].name, cur->items[i].value ? cur->items[i].value : "—");
+                cur->items[i].name, cur->items[i].value ? cur->items[i].value : "无");
     if (s->st.run_start)
         fprintf(ctx->out, "中试运行：%s 起%s%s，期限 %d 年%s\n", s->st.run_start,
                 s->st.run_end ? " 至 " : "", s->st.run_end ? s->st.run_end : "", r->run_years,
@@ -144,7 +143,9 @@ clipilot_print_stage(struct cli_ctx *ctx, const struct pilot_rules *r,
     if (s->st.deadline)
         fprintf(ctx->out, "运行期限：%s（%s %ld 天）%s\n", s->st.deadline,
                 s->days_left >= 0 ? "还剩" : "已超过", labs(s->days_left),
-                (s->flags & PILOT_PAST) ? " [已超期]" : (s->flags & PILOT_NEAR) ? " [临近期限]" : "");
+                (s->flags & PILOT_PAST)   ? " [已超期]"
+                : (s->flags & PILOT_NEAR) ? " [临近期限]"
+                                          : "");
     if (s->st.exit_date)
         fprintf(ctx->out, "退出：%s，设施%s\n", s->st.exit_date,
                 s->st.exit_mode ? s->st.exit_mode : "（未建设施）");
@@ -161,9 +162,10 @@ clipilot_print_history(struct cli_ctx *ctx, const char *id, struct err *e)
         return rc;
     fputs(n ? "阶段记录：\n" : "阶段记录：暂无\n", ctx->out);
     for (i = 0; i < n; i++)
-        fprintf(ctx->out, "  %s  %s → %s  %s%s%s\n", ev[i].moved_on,
-                ev[i].from_stage ? ev[i].from_stage : "—", ev[i].to_stage ? ev[i].to_stage : "?",
-                ev[i].by ? ev[i].by : "", ev[i].note ? "  " : "", ev[i].note ? ev[i].note : "");
+        fprintf(ctx->out, "  %s  %s -> %s  %s%s%s\n", ev[i].moved_on,
+                ev[i].from_stage ? ev[i].from_stage : "（登记）",
+                ev[i].to_stage ? ev[i].to_stage : "?", ev[i].by ? ev[i].by : "",
+                ev[i].note ? "  " : "", ev[i].note ? ev[i].note : "");
     db_pilot_events_free(ev, n);
     return ERR_OK;
 }
@@ -310,7 +312,8 @@ clipilot_item(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     int rc;
 
     if (argc != 3)
-        return err_field(e, ERR_INVALID, "-", "用法：pilot item 项目 材料项 值（值为空串则清除）。");
+        return err_field(e, ERR_INVALID, "-",
+                         "用法：pilot item 项目 材料项 值（值为空串则清除）。");
     if ((rc = cli_reg_target(ctx, &reg_pilot_project, argc, argv, id, e)) != ERR_OK ||
         (rc = pilot_item_set(ctx->db, ctx->user, id, argv[1], argv[2], e)) != ERR_OK)
         return rc;
@@ -364,7 +367,8 @@ clipilot_board(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     clipilot_rules(ctx, &r);
     for (k = 0; k < argc; k++) {
         if ((rc = cli_reg_format(argc, argv, &k, &csv, e)) <= 0)
-            return rc < 0 ? ERR_INVALID : err_field(e, ERR_INVALID, "-", "无法识别的参数“%s”。", argv[k]);
+            return rc < 0 ? ERR_INVALID
+                          : err_field(e, ERR_INVALID, "-", "无法识别的参数“%s”。", argv[k]);
     }
     if ((rc = pilot_board(ctx->db, &r, ctx->today, &b, &n, e)) != ERR_OK)
         return rc;
@@ -406,6 +410,54 @@ clipilot_stages(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     }
     db_pilot_stages_free(s, n);
     return ERR_OK;
+}
+
+/* pilot stage add NAME --after STAGE [--run] | pilot stage archive STAGE */
+static int
+clipilot_stage(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
+{
+    const char *after = NULL;
+    int i, run = 0, rc;
+
+    if (argc == 2 && strcmp(argv[0], "archive") == 0) {
+        if ((rc = pilot_stage_archive(ctx->db, ctx->user, argv[1], e)) == ERR_OK)
+            fprintf(ctx->out, "已停用阶段“%s”。\n", argv[1]);
+        return rc;
+    }
+    if (argc < 2 || strcmp(argv[0], "add") != 0)
+        return err_field(e, ERR_INVALID, "-",
+                         "用法：pilot stage add 名称 --after 阶段 [--run]"
+                         " 或 pilot stage archive 阶段");
+    for (i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--run") == 0)
+            run = 1;
+        else if (!cli_opt(argc, argv, &i, "--after", &after))
+            return err_field(e, ERR_INVALID, "-", "无法识别的参数“%s”。", argv[i]);
+    }
+    if (after == NULL)
+        return err_field(e, ERR_INVALID, "-", "请用 --after 指明新阶段放在哪个阶段之后。");
+    if ((rc = pilot_stage_add(ctx->db, ctx->user, argv[1], after, run, e)) == ERR_OK)
+        fprintf(ctx->out, "已在“%s”之后添加阶段“%s”。\n", after, argv[1]);
+    return rc;
+}
+
+/* pilot stage-item add STAGE NAME [--date] | pilot stage-item archive STAGE NAME */
+static int
+clipilot_stage_item(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
+{
+    int add = argc >= 3 && strcmp(argv[0], "add") == 0, is_date = 0, rc;
+
+    if (add && argc == 4 && strcmp(argv[3], "--date") == 0)
+        is_date = 1;
+    else if (!(argc == 3 && (add || strcmp(argv[0], "archive") == 0)))
+        return err_field(e, ERR_INVALID, "-",
+                         "用法：pilot stage-item add 阶段 名称 [--date]"
+                         " 或 pilot stage-item archive 阶段 名称");
+    rc = add ? pilot_stage_item_add(ctx->db, ctx->user, argv[1], argv[2], is_date, e)
+             : pilot_stage_item_archive(ctx->db, ctx->user, argv[1], argv[2], e);
+    if (rc == ERR_OK)
+        fprintf(ctx->out, "已%s“%s”阶段的材料项“%s”。\n", add ? "添加" : "停用", argv[1], argv[2]);
+    return rc;
 }
 
 static int
@@ -455,7 +507,8 @@ const struct cli_cmd cli_pilot_cmds[] = {
      "列出中试项目：阶段、运行期限、缺少的材料"},
     {"pilot", "show", CLI_DB_EXISTING, clipilot_show, "pilot show 项目",
      "显示中试项目：各项信息、当前阶段的材料、运行期限、阶段记录"},
-    {"pilot", "advance", CLI_DB_EXISTING, clipilot_advance, "pilot advance 项目 [--date 日期] [--note 说明]",
+    {"pilot", "advance", CLI_DB_EXISTING, clipilot_advance,
+     "pilot advance 项目 [--date 日期] [--note 说明]",
      "推进到下一阶段（当前阶段的材料须已登记齐全）"},
     {"pilot", "item", CLI_DB_EXISTING, clipilot_item, "pilot item 项目 材料项 值",
      "登记阶段材料（备案编号、评审意见、日期等）"},
@@ -463,13 +516,18 @@ const struct cli_cmd cli_pilot_cmds[] = {
      "退回上一阶段（纠正误操作）"},
     {"pilot", "exit", CLI_DB_EXISTING, clipilot_exit,
      "pilot exit 项目 [--mode 拆除|封存] [--date 日期] [--note 说明]", "办理项目退出基地"},
-    {"pilot", "extend", CLI_DB_EXISTING, clipilot_extend, "pilot extend 项目 [--years N] [--date 日期]",
-     "中试运行延期（只可一次）"},
+    {"pilot", "extend", CLI_DB_EXISTING, clipilot_extend,
+     "pilot extend 项目 [--years N] [--date 日期]", "中试运行延期（只可一次）"},
     {"pilot", "board", CLI_DB_EXISTING, clipilot_board, "pilot board [--format text|csv]",
      "阶段看板：各阶段项目数、缺材料、临近或超过运行期限"},
     {"pilot", "stages", CLI_DB_EXISTING, clipilot_stages, "pilot stages",
      "列出中试阶段及各阶段需登记的材料"},
+    {"pilot", "stage", CLI_DB_EXISTING, clipilot_stage,
+     "pilot stage add 名称 --after 阶段 [--run] | archive 阶段", "增加或停用中试阶段"},
+    {"pilot", "stage-item", CLI_DB_EXISTING, clipilot_stage_item,
+     "pilot stage-item add|archive 阶段 名称 [--date]", "增加或停用阶段须登记的材料项"},
     {"project", "targets", CLI_DB_EXISTING, clipilot_targets,
-     "project targets [--year N] [--format text|csv]", "科技项目数对照方案目标（市级项目≥3、揭榜挂帅≥2）"},
+     "project targets [--year N] [--format text|csv]",
+     "科技项目数对照方案目标（市级项目≥3、揭榜挂帅≥2）"},
     {NULL, NULL, CLI_DB_NONE, NULL, NULL, NULL},
 };

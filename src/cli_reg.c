@@ -96,7 +96,8 @@ regcli_keys(const struct reg_def *d)
 
     for (i = 0; i < d->shape.ncols; i++) {
         if (!d->fields[i].readonly)
-            strbuf_printf(&b, "%s--%s（%s）", b.len ? " " : "", d->fields[i].key, d->fields[i].label);
+            strbuf_printf(&b, "%s--%s（%s）", b.len ? " " : "", d->fields[i].key,
+                          d->fields[i].label);
     }
     for (i = 0; i < d->nlinks; i++)
         strbuf_printf(&b, " --%s（%s，多个用；分隔）", d->links[i].key, d->links[i].label);
@@ -295,7 +296,7 @@ regcli_print(struct cli_ctx *ctx, const struct reg_def *d, const struct db_reg_r
         if (i == d->label)
             continue;
         v = reg_show(d, r, i);
-        fprintf(ctx->out, "%s：%s\n", d->fields[i].label, *v ? v : "—");
+        fprintf(ctx->out, "%s：%s\n", d->fields[i].label, *v ? v : "无");
         free(v);
     }
     for (k = 0; k < d->nlinks; k++) {
@@ -304,7 +305,7 @@ regcli_print(struct cli_ctx *ctx, const struct reg_def *d, const struct db_reg_r
         fprintf(ctx->out, "%s：", d->links[k].label);
         for (i = 0; i < nl; i++)
             fprintf(ctx->out, "%s%s", i ? "、" : "", labels[i]);
-        fputs(nl ? "\n" : "—\n", ctx->out);
+        fputs(nl ? "\n" : "无\n", ctx->out);
         db_strings_free(labels, nl);
     }
     fprintf(ctx->out, "录入：%s %s；最后修改：%s %s\n", r->created_by ? r->created_by : "",
@@ -463,33 +464,56 @@ regcli_vocab_label(const char *domain)
     return xstrdup(strcmp(domain, "exit_mode") == 0 ? "中试项目·退出方式" : domain);
 }
 
+/* Lists the words of one vocabulary, or of all when domain is NULL. */
 static int
-regcli_vocab(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
+regcli_vocab_list(struct cli_ctx *ctx, const char *domain, struct err *e)
 {
-    static const char *const domains[] = {
-        "base_kind",      "exit_mode",     "offer_channel",  "match_status", "contract_kind",
-        "contract_status", "coop_status", "platform_kind", "platform_level", "platform_status",
-        "talent_mode"};
     char **names, *label;
     size_t i, j, n;
-    int rc;
+    int rc, shown = 0;
 
-    if (argc > 1)
-        return err_field(e, ERR_INVALID, "-", "多余的参数“%s”。", argv[1]);
-    for (i = 0; i < sizeof domains / sizeof domains[0]; i++) {
-        if (argc == 1 && strcmp(argv[0], domains[i]) != 0)
+    for (i = 0; reg_vocab_domains[i]; i++) {
+        if (domain && strcmp(domain, reg_vocab_domains[i]) != 0)
             continue;
-        if ((rc = db_vocab_list(ctx->db, domains[i], &names, &n, e)) != ERR_OK)
+        if ((rc = db_vocab_list(ctx->db, reg_vocab_domains[i], &names, &n, e)) != ERR_OK)
             return rc;
-        label = regcli_vocab_label(domains[i]);
-        fprintf(ctx->out, "%s（%s）：", label, domains[i]);
-        free(label);
+        label = regcli_vocab_label(reg_vocab_domains[i]);
+        fprintf(ctx->out, "%s（%s）：", label, reg_vocab_domains[i]);
         for (j = 0; j < n; j++)
             fprintf(ctx->out, "%s%s", j ? "、" : "", names[j]);
         fputc('\n', ctx->out);
+        free(label);
         db_strings_free(names, n);
+        shown++;
     }
+    if (shown == 0)
+        return err_field(e, ERR_INVALID, "-", "没有“%s”这类可选值。", domain);
     return ERR_OK;
+}
+
+static int
+regcli_vocab(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
+{
+    const char *verb = argc > 0 ? argv[0] : "list";
+    int add = strcmp(verb, "add") == 0, rc;
+
+    if (strcmp(verb, "list") == 0) {
+        if (argc > 2)
+            return err_field(e, ERR_INVALID, "-", "多余的参数“%s”。", argv[2]);
+        return regcli_vocab_list(ctx, argc > 1 ? argv[1] : NULL, e);
+    }
+    if (add || strcmp(verb, "archive") == 0) {
+        if (argc != 3)
+            return err_field(e, ERR_INVALID, "-", "用法：vocab %s 类别 可选值", verb);
+        rc = add ? reg_vocab_add(ctx->db, ctx->user, argv[1], argv[2], e)
+                 : reg_vocab_archive(ctx->db, ctx->user, argv[1], argv[2], e);
+        if (rc == ERR_OK)
+            fprintf(ctx->out, "已%s“%s”。\n", add ? "添加" : "停用", argv[2]);
+        return rc;
+    }
+    if (argc > 1)
+        return err_field(e, ERR_INVALID, "-", "多余的参数“%s”。", argv[1]);
+    return regcli_vocab_list(ctx, verb, e);
 }
 
 #define REGCLI_VERBS " list|show|add|set|archive|restore …"
@@ -497,7 +521,8 @@ regcli_vocab(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
 const struct cli_cmd cli_reg_cmds[] = {
     {"pilot", NULL, CLI_DB_EXISTING, regcli_pilot, "pilot add|set|archive|restore …",
      "中试项目：添加、修改、删除（归档）、恢复"},
-    {"base", NULL, CLI_DB_EXISTING, regcli_base, "base" REGCLI_VERBS, "中试基地、创新中心、实训基地"},
+    {"base", NULL, CLI_DB_EXISTING, regcli_base, "base" REGCLI_VERBS,
+     "中试基地、创新中心、实训基地"},
     {"project", NULL, CLI_DB_EXISTING, regcli_project, "project" REGCLI_VERBS,
      "市级、自治区科技计划与“揭榜挂帅”项目"},
     {"result", NULL, CLI_DB_EXISTING, regcli_result, "result" REGCLI_VERBS, "科技成果（蒙科聚）"},
@@ -509,6 +534,7 @@ const struct cli_cmd cli_reg_cmds[] = {
     {"talent", NULL, CLI_DB_EXISTING, regcli_talent, "talent" REGCLI_VERBS, "引进的科技人才"},
     {"safeguard", NULL, CLI_DB_EXISTING, regcli_safeguard, "safeguard" REGCLI_VERBS,
      "保障措施落实记录"},
-    {"vocab", NULL, CLI_DB_EXISTING, regcli_vocab, "vocab [类别]", "列出各登记表字段的可选值"},
+    {"vocab", NULL, CLI_DB_EXISTING, regcli_vocab,
+     "vocab [list [类别]|add 类别 值|archive 类别 值]", "各登记表字段的可选值：列出、添加、停用"},
     {NULL, NULL, CLI_DB_NONE, NULL, NULL, NULL},
 };

@@ -36,8 +36,8 @@ void cli_reg_end(struct cli_reg_out *o);
 
 /* The key of the record of d that argv[0] names, into id; a usage error
  * when there is no argument. */
-int cli_reg_target(struct cli_ctx *ctx, const struct reg_def *d, int argc, char **argv,
-                   char id[40], struct err *e);
+int cli_reg_target(struct cli_ctx *ctx, const struct reg_def *d, int argc, char **argv, char id[40],
+                   struct err *e);
 
 /* Prints record id of d, one "label：value" line per field and link. */
 int cli_reg_print(struct cli_ctx *ctx, const struct reg_def *d, const char *id, struct err *e);

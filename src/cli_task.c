@@ -59,8 +59,10 @@ cli_task_sort(const char *s, enum db_task_sort *out, struct err *e)
     static const struct {
         const char *name;
         enum db_task_sort sort;
-    } sorts[] = {{"plan", DB_TASK_SORT_PLAN},     {"due", DB_TASK_SORT_DUE},
-                 {"status", DB_TASK_SORT_STATUS}, {"unit", DB_TASK_SORT_UNIT},
+    } sorts[] = {{"plan", DB_TASK_SORT_PLAN},
+                 {"due", DB_TASK_SORT_DUE},
+                 {"status", DB_TASK_SORT_STATUS},
+                 {"unit", DB_TASK_SORT_UNIT},
                  {"late", DB_TASK_SORT_LATE}};
     size_t i;
 
@@ -158,11 +160,11 @@ cli_task_csv_row(struct strbuf *b, const struct db_task_item *t)
 static void
 cli_task_list_head(struct cli_ctx *ctx, int csv, struct strbuf *b)
 {
-    static const char *const csv_head[] = {"编号", "任务", "状态", "进度(%)", "截止日期",
+    static const char *const csv_head[] = {"编号",     "任务", "状态",     "进度(%)",  "截止日期",
                                            "牵头单位", "逾期", "久未报送", "最近报送", "ID"};
     static const int w[] = {5, 6, 4, 10, 22, 13, 40};
-    static const char *const head[] = {"编号", "状态", "进度", "截止日期", "牵头单位", "提醒",
-                                       "任务"};
+    static const char *const head[] = {"编号",     "状态", "进度", "截止日期",
+                                       "牵头单位", "提醒", "任务"};
 
     if (csv) {
         strbuf_puts(b, CSV_BOM);
@@ -310,7 +312,7 @@ cli_task_alerts(struct cli_ctx *ctx, const struct db_task *t)
         fprintf(ctx->out, "提醒：已逾期（%s%s）\n",
                 t->due_date[0] && strcmp(t->due_date, r.today) < 0 ? "截止日期 " : "里程碑计划 ",
                 t->due_date[0] && strcmp(t->due_date, r.today) < 0 ? t->due_date
-                                                                     : t->milestone_due);
+                                                                   : t->milestone_due);
     if (task_rules_stale(t, &r)) {
         task_rules_stale_since(t, since);
         fprintf(ctx->out, "提醒：已 %ld 天未报送进展（%s%s）\n", date_diff(since, r.today),
@@ -333,8 +335,10 @@ cli_task_milestones(struct cli_ctx *ctx, const struct db_task *t)
         if (m[i].done_date[0])
             fprintf(ctx->out, "已完成（%s）\n", m[i].done_date);
         else
-            fprintf(ctx->out, "%s\n", m[i].due_date[0] && strcmp(m[i].due_date, ctx->today) < 0 &&
-                                          !t->status_done ? "未完成，已逾期" : "未完成");
+            fprintf(ctx->out, "%s\n",
+                    m[i].due_date[0] && strcmp(m[i].due_date, ctx->today) < 0 && !t->status_done
+                        ? "未完成，已逾期"
+                        : "未完成");
     }
     db_milestones_free(m, n);
 }

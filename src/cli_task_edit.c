@@ -22,8 +22,8 @@ struct cli_edit_opt {
 
 /* Reads options from table opts; positional arguments go to pos[0..npos). */
 static int
-cli_edit_args(int argc, char **argv, const struct cli_edit_opt *opts, const char **pos,
-              int npos, struct err *e)
+cli_edit_args(int argc, char **argv, const struct cli_edit_opt *opts, const char **pos, int npos,
+              struct err *e)
 {
     const struct cli_edit_opt *o;
     int i, k = 0;
@@ -73,13 +73,15 @@ cli_edit_fail(struct err *e, int rc, const struct cli_edit_opt *opts, const char
 }
 
 #define CLI_TASK_OPTS(in)                                                                          \
-    {"--title", &(in).title}, {"--body", &(in).body}, {"--lead", &(in).lead},                      \
-        {"--co", &(in).co}, {"--enterprises", &(in).enterprises},                                  \
-        {"--institutions", &(in).institutions}, {"--start", &(in).start_date},                     \
-        {"--due", &(in).due_date}, {"--status", &(in).status}, {"--percent", &(in).percent}
+    {"--title", &(in).title}, {"--body", &(in).body}, {"--lead", &(in).lead}, {"--co", &(in).co},  \
+        {"--enterprises", &(in).enterprises}, {"--institutions", &(in).institutions},              \
+        {"--start", &(in).start_date}, {"--due", &(in).due_date}, {"--status", &(in).status},      \
+    {                                                                                              \
+        "--percent", &(in).percent                                                                 \
+    }
 
 static const char *const cli_task_fields[] = {
-    "title",    "body",       "lead",     "co",     "enterprises", "institutions",
+    "title",      "body",     "lead",   "co",      "enterprises", "institutions",
     "start_date", "due_date", "status", "percent", "action",      NULL};
 
 static int
@@ -116,9 +118,9 @@ cli_task_set(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     return ERR_OK;
 }
 
-static const char *const cli_report_fields[] = {
-    "period", "report_date", "progress", "problems", "next_steps", "unit", "person", "percent",
-    "status", NULL};
+static const char *const cli_report_fields[] = {"period",     "report_date", "progress", "problems",
+                                                "next_steps", "unit",        "person",   "percent",
+                                                "status",     NULL};
 
 /* task report delete RID */
 static int
@@ -140,11 +142,11 @@ static int
 cli_task_report(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
 {
     struct progress_input in = {0};
-    struct cli_edit_opt opts[] = {
-        {"--period", &in.period}, {"--date", &in.report_date}, {"--done", &in.progress},
-        {"--problems", &in.problems}, {"--next", &in.next_steps}, {"--unit", &in.unit},
-        {"--person", &in.person}, {"--percent", &in.percent}, {"--status", &in.status},
-        {NULL, NULL}};
+    struct cli_edit_opt opts[] = {{"--period", &in.period},   {"--date", &in.report_date},
+                                  {"--done", &in.progress},   {"--problems", &in.problems},
+                                  {"--next", &in.next_steps}, {"--unit", &in.unit},
+                                  {"--person", &in.person},   {"--percent", &in.percent},
+                                  {"--status", &in.status},   {NULL, NULL}};
     const char *ref = NULL;
     char id[DB_TASK_ID], rid[DB_TASK_ID];
     int rc, edit = argc > 0 && strcmp(argv[0], "edit") == 0;

@@ -22,10 +22,10 @@ static const struct {
     const char *from;
     char to;
 } date_map[] = {
-    {"\xef\xbc\x8d", '-'}, /* － */
-    {"\xef\xbc\x8f", '/'}, /* ／ */
-    {"\xef\xbc\x8e", '.'}, /* ． */
-    {"\xe3\x80\x82", '.'}, /* 。 */
+    {"\xef\xbc\x8d", '-'},             /* － */
+    {"\xef\xbc\x8f", '/'},             /* ／ */
+    {"\xef\xbc\x8e", '.'},             /* ． */
+    {"\xe3\x80\x82", '.'},             /* 。 */
     {"\xe5\xb9\xb4", DATE_MARK_YEAR},  /* 年 */
     {"\xe6\x9c\x88", DATE_MARK_MONTH}, /* 月 */
     {"\xe6\x97\xa5", DATE_MARK_DAY},   /* 日 */
@@ -155,6 +155,23 @@ date_split(const char *s, int *y, int *m, int *d)
     return *p == '\0';
 }
 
+/* Writes y-m-d (or y-m when d is 0) into out (size bytes), all parts
+ * already checked to be in range. */
+static void
+date_write(char *out, size_t size, int y, int m, int d)
+{
+    char buf[64];
+    size_t n;
+
+    if (d)
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    else
+        snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    n = strlen(buf) < size ? strlen(buf) : size - 1;
+    memcpy(out, buf, n);
+    out[n] = '\0';
+}
+
 int
 date_month_days(int y, int m)
 {
@@ -197,7 +214,7 @@ date_parse(const char *in, char out[DATE_LEN + 1], struct err *e)
                        in);
     if ((rc = date_check(in, y, m, d, e)) != ERR_OK)
         return rc;
-    snprintf(out, DATE_LEN + 1, "%04d-%02d-%02d", y, m, d);
+    date_write(out, DATE_LEN + 1, y, m, d);
     return ERR_OK;
 }
 
@@ -233,7 +250,7 @@ date_month_parse(const char *in, char out[DATE_MONTH_LEN + 1], struct err *e)
                        DATE_YEAR_MAX);
     if (m < 1 || m > 12)
         return err_set(e, ERR_INVALID, "月份“%s”中的 %d 月不存在（应为 1–12）。", in, m);
-    snprintf(out, DATE_MONTH_LEN + 1, "%04d-%02d", y, m);
+    date_write(out, DATE_MONTH_LEN + 1, y, m, 0);
     return ERR_OK;
 }
 

@@ -14,7 +14,7 @@
 
 #include "src/err.h"
 
-#define DATE_LEN 10 /* "YYYY-MM-DD" without the NUL */
+#define DATE_LEN 10      /* "YYYY-MM-DD" without the NUL */
 #define DATE_MONTH_LEN 7 /* "YYYY-MM" */
 #define DATE_YEAR_MIN 1900
 #define DATE_YEAR_MAX 2100

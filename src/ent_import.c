@@ -97,7 +97,8 @@ imp_date(const char *s, char out[DB_DATE_LEN])
         sscanf(s, "%4d年%2d月%2d日%n", &y, &m, &d, &used) == 3) {
         if (s[used] != '\0' || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
             return -1;
-        snprintf(out, DB_DATE_LEN, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+        snprintf(out, DB_DATE_LEN, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+                 (unsigned)d % 100u);
         return ent_date_valid(out) ? 0 : -1;
     }
     serial = strtol(s, &end, 10);

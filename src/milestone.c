@@ -130,8 +130,8 @@ milestone_update(struct db *db, const char *user, const char *today, const char 
 }
 
 int
-milestone_done(struct db *db, const char *user, const char *today, const char *id,
-               const char *date, int undo, struct err *e)
+milestone_done(struct db *db, const char *user, const char *today, const char *id, const char *date,
+               int undo, struct err *e)
 {
     struct milestone_input in = {0};
 
@@ -176,7 +176,8 @@ milestone_find(struct db *db, const char *task_id, const char *ref, char id[DB_T
     if ((rc = db_milestones(db, task_id, 0, &m, &n, e)) != ERR_OK)
         return rc;
     if (i < 1 || (size_t)i > n)
-        rc = err_field(e, ERR_INVALID, "milestone", "这项任务没有第 %ld 个里程碑（共 %zu 个）。", i, n);
+        rc = err_field(e, ERR_INVALID, "milestone", "这项任务没有第 %ld 个里程碑（共 %zu 个）。", i,
+                       n);
     else
         memcpy(id, m[i - 1].id, DB_TASK_ID);
     db_milestones_free(m, n);

@@ -11,7 +11,7 @@
 #include "db/reg.h"
 #include "src/strbuf.h"
 #include "src/xmalloc.h"
-#include "src/ymd.h"
+#include "src/date.h"
 
 #define PILOT_WARN_DAYS 90
 
@@ -48,8 +48,8 @@ pilot_flags(const struct pilot_rules *r, const char *today, const char *kind, lo
 
     if (missing > 0 && pilot_kind_open(kind))
         flags |= PILOT_HELD;
-    if (deadline && ymd_valid(deadline) && ymd_valid(today)) {
-        left = ymd_diff(today, deadline);
+    if (deadline && date_valid(deadline) && date_valid(today)) {
+        left = date_diff(today, deadline);
         if (left < 0)
             flags |= PILOT_PAST;
         else if (left <= r->warn_days)
@@ -100,8 +100,8 @@ pilot_status_get(struct db *db, const struct pilot_rules *r, const char *today, 
         (rc = db_pilot_stages(db, out->st.id, &out->stages, &out->nstages, e)) != ERR_OK)
         return rc;
     pilot_place(out);
-    if (out->st.deadline && ymd_valid(today))
-        out->days_left = ymd_diff(today, out->st.deadline);
+    if (out->st.deadline && date_valid(today))
+        out->days_left = date_diff(today, out->st.deadline);
     out->flags = pilot_flags(r, today, out->cur >= 0 ? out->stages[out->cur].kind : NULL,
                              (long)out->nmissing, out->st.deadline);
     return ERR_OK;
@@ -134,6 +134,20 @@ pilot_missing_text(const struct pilot_status *s)
     return b.len ? strbuf_take(&b) : xstrdup("");
 }
 
+char *
+pilot_gate_message(const struct pilot_status *s)
+{
+    char *missing, *m;
+
+    if (s->nmissing == 0 || s->cur < 0 || s->next < 0)
+        return NULL;
+    missing = pilot_missing_text(s);
+    m = xasprintf("“%s”阶段还缺少：%s。补齐后才能进入“%s”。", s->stages[s->cur].name, missing,
+                  s->stages[s->next].name);
+    free(missing);
+    return m;
+}
+
 /* Refuses to change an archived project. */
 static int
 pilot_live(const struct pilot_status *s, struct err *e)
@@ -143,18 +157,21 @@ pilot_live(const struct pilot_status *s, struct err *e)
     return ERR_OK;
 }
 
-/* Checks the date of a move: a date, not after today, not before since. */
+/* The date of a move into out: typed (today when empty) as a clerk may
+ * write it, not after today, not before since. */
 static int
-pilot_check_date(const char *date, const char *today, const char *since, struct err *e)
+pilot_date(const char *typed, const char *today, const char *since, char out[DATE_LEN + 1],
+           struct err *e)
 {
-    if (!ymd_valid(date))
-        return err_field(e, ERR_INVALID, "date", "日期“%s”不对，应写作 YYYY-MM-DD，如 2025-03-01。",
-                         date);
-    if (ymd_valid(today) && strcmp(date, today) > 0)
-        return err_field(e, ERR_INVALID, "date", "日期 %s 晚于今天（%s），不能预先登记。", date,
+    struct err why = {0};
+
+    if (date_parse(typed && *typed ? typed : today, out, &why) != ERR_OK)
+        return err_field(e, ERR_INVALID, "date", "%s", why.msg);
+    if (date_valid(today) && strcmp(out, today) > 0)
+        return err_field(e, ERR_INVALID, "date", "日期 %s 晚于今天（%s），不能预先登记。", out,
                          today);
-    if (since && strcmp(date, since) < 0)
-        return err_field(e, ERR_INVALID, "date", "日期 %s 早于项目进入当前阶段的日期 %s。", date,
+    if (since && strcmp(out, since) < 0)
+        return err_field(e, ERR_INVALID, "date", "日期 %s 早于项目进入当前阶段的日期 %s。", out,
                          since);
     return ERR_OK;
 }
@@ -220,31 +237,27 @@ pilot_advance(struct db *db, const char *user, const struct pilot_rules *r, cons
 {
     struct pilot_status s;
     const struct db_pilot_stage *cur, *next;
-    char *missing;
+    char *missing, on[DATE_LEN + 1];
     int rc;
 
-    if (date == NULL || *date == '\0')
-        date = today;
     if ((rc = pilot_status_get(db, r, today, id, &s, e)) != ERR_OK ||
         (rc = pilot_live(&s, e)) != ERR_OK || (rc = pilot_can_move(&s, e)) != ERR_OK)
         goto out;
     cur = s.cur >= 0 ? &s.stages[s.cur] : NULL;
     next = &s.stages[s.next];
-    if (s.nmissing > 0) {
-        missing = pilot_missing_text(&s);
-        rc = err_field(e, ERR_INVALID, "items", "“%s”阶段还缺少：%s。补齐后才能进入“%s”。",
-                       cur->name, missing, next->name);
+    if ((missing = pilot_gate_message(&s)) != NULL) {
+        rc = err_field(e, ERR_INVALID, "items", "%s", missing);
         free(missing);
         goto out;
     }
-    if ((rc = pilot_check_date(date, today, s.st.stage_since, e)) != ERR_OK)
+    if ((rc = pilot_date(date, today, s.st.stage_since, on, e)) != ERR_OK)
         goto out;
-    pilot_set(&s.st.stage_since, date);
+    pilot_set(&s.st.stage_since, on);
     if (strcmp(next->kind, "run") == 0 && s.st.run_start == NULL)
-        pilot_set(&s.st.run_start, date);
+        pilot_set(&s.st.run_start, on);
     if (cur && strcmp(cur->kind, "run") == 0)
-        pilot_set(&s.st.run_end, date);
-    rc = pilot_write_move(db, user, &s, "advance", next->id, date, note, e);
+        pilot_set(&s.st.run_end, on);
+    rc = pilot_write_move(db, user, &s, "advance", next->id, on, note, e);
 out:
     pilot_status_free(&s);
     return rc;
@@ -278,12 +291,10 @@ pilot_back(struct db *db, const char *user, const char *today, const char *id, c
     struct pilot_rules r = {2, 1, PILOT_WARN_DAYS};
     struct pilot_status s;
     const char *kind;
-    char *why = NULL;
+    char *why = NULL, on[DATE_LEN + 1];
     long to;
     int rc;
 
-    if (date == NULL || *date == '\0')
-        date = today;
     if ((rc = pilot_status_get(db, &r, today, id, &s, e)) != ERR_OK ||
         (rc = pilot_live(&s, e)) != ERR_OK)
         goto out;
@@ -294,7 +305,7 @@ pilot_back(struct db *db, const char *user, const char *today, const char *id, c
         rc = err_set(e, ERR_INVALID, "项目在第一阶段，无处可退。");
         goto out;
     }
-    if ((rc = pilot_check_date(date, today, NULL, e)) != ERR_OK)
+    if ((rc = pilot_date(date, today, NULL, on, e)) != ERR_OK)
         goto out;
     kind = s.stages[s.cur].kind;
     if (strcmp(kind, "run") == 0)
@@ -305,9 +316,9 @@ pilot_back(struct db *db, const char *user, const char *today, const char *id, c
         pilot_set(&s.st.exit_mode, NULL);
         pilot_set(&s.st.exit_date, NULL);
     }
-    pilot_set(&s.st.stage_since, date);
+    pilot_set(&s.st.stage_since, on);
     why = xasprintf("退回%s%s", note && *note ? "：" : "", note ? note : "");
-    rc = pilot_write_move(db, user, &s, "back", s.stages[to].id, date, why, e);
+    rc = pilot_write_move(db, user, &s, "back", s.stages[to].id, on, why, e);
 out:
     free(why);
     pilot_status_free(&s);
@@ -362,13 +373,15 @@ pilot_no_item(const struct pilot_status *s, const char *item, struct err *e)
 }
 
 int
-pilot_item_set(struct db *db, const char *user, const char *id, const char *item,
-               const char *value, struct err *e)
+pilot_item_set(struct db *db, const char *user, const char *id, const char *item, const char *value,
+               struct err *e)
 {
     struct pilot_rules r = {2, 1, PILOT_WARN_DAYS};
     struct pilot_status s;
     const struct db_pilot_item *it;
     struct pilot_item_job j;
+    struct err why = {0};
+    char day[DATE_LEN + 1];
     int rc;
 
     if ((rc = pilot_status_get(db, &r, "", id, &s, e)) != ERR_OK ||
@@ -380,10 +393,12 @@ pilot_item_set(struct db *db, const char *user, const char *id, const char *item
     }
     if (value && *value == '\0')
         value = NULL;
-    if (value && strcmp(it->kind, "date") == 0 && !ymd_valid(value)) {
-        rc = err_field(e, ERR_INVALID, "value", "%s“%s”不是有效日期，应写作 YYYY-MM-DD。", it->name,
-                       value);
-        goto out;
+    if (value && strcmp(it->kind, "date") == 0) {
+        if (date_parse(value, day, &why) != ERR_OK) {
+            rc = err_field(e, ERR_INVALID, "value", "%s：%s", it->name, why.msg);
+            goto out;
+        }
+        value = day;
     }
     j.project = s.st.id;
     j.item = it->id;
@@ -423,8 +438,8 @@ pilot_check_mode(struct db *db, const char *mode, int required, struct err *e)
         strbuf_printf(&b, "%s%s", i ? "、" : "", names[i]);
     }
     if (mode == NULL && required)
-        rc = err_field(e, ERR_INVALID, "mode", "项目已在基地建有设施，退出时请注明设施如何处置（%s）。",
-                       strbuf_str(&b));
+        rc = err_field(e, ERR_INVALID, "mode",
+                       "项目已在基地建有设施，退出时请注明设施如何处置（%s）。", strbuf_str(&b));
     else if (mode && !found)
         rc = err_field(e, ERR_INVALID, "mode", "退出方式不能是“%s”，可选：%s。", mode,
                        strbuf_str(&b));
@@ -439,11 +454,9 @@ pilot_exit(struct db *db, const char *user, const char *today, const char *id, c
 {
     struct pilot_rules r = {2, 1, PILOT_WARN_DAYS};
     struct pilot_status s;
-    char exit_id[40];
+    char exit_id[40], on[DATE_LEN + 1];
     int rc;
 
-    if (date == NULL || *date == '\0')
-        date = today;
     if (mode && *mode == '\0')
         mode = NULL;
     if ((rc = pilot_status_get(db, &r, today, id, &s, e)) != ERR_OK ||
@@ -454,7 +467,7 @@ pilot_exit(struct db *db, const char *user, const char *today, const char *id, c
         goto out;
     }
     if ((rc = pilot_check_mode(db, mode, pilot_has_plant(&s), e)) != ERR_OK ||
-        (rc = pilot_check_date(date, today, s.st.stage_since, e)) != ERR_OK ||
+        (rc = pilot_date(date, today, s.st.stage_since, on, e)) != ERR_OK ||
         (rc = db_pilot_stage_first(db, "exit", exit_id, e)) != ERR_OK)
         goto out;
     if (exit_id[0] == '\0') {
@@ -462,11 +475,11 @@ pilot_exit(struct db *db, const char *user, const char *today, const char *id, c
         goto out;
     }
     if (s.cur >= 0 && strcmp(s.stages[s.cur].kind, "run") == 0)
-        pilot_set(&s.st.run_end, date);
+        pilot_set(&s.st.run_end, on);
     pilot_set(&s.st.exit_mode, mode);
-    pilot_set(&s.st.exit_date, date);
-    pilot_set(&s.st.stage_since, date);
-    rc = pilot_write_move(db, user, &s, "exit", exit_id, date, note, e);
+    pilot_set(&s.st.exit_date, on);
+    pilot_set(&s.st.stage_since, on);
+    rc = pilot_write_move(db, user, &s, "exit", exit_id, on, note, e);
 out:
     pilot_status_free(&s);
     return rc;
@@ -480,7 +493,8 @@ pilot_check_extend(const struct pilot_rules *r, const struct pilot_status *s, in
     if (s->cur < 0 || strcmp(s->stages[s->cur].kind, "run") != 0)
         return err_set(e, ERR_INVALID, "只有处于中试运行阶段的项目才能延期。");
     if (r->ext_years <= 0)
-        return err_set(e, ERR_INVALID, "按现行规定，中试运行不能延期（rules:pilot_extension_years = 0）。");
+        return err_set(e, ERR_INVALID,
+                       "按现行规定，中试运行不能延期（rules:pilot_extension_years = 0）。");
     if (s->st.extension_years > 0)
         return err_set(e, ERR_INVALID, "已于 %s 延期 %d 年；中试运行只能延期一次。",
                        s->st.extended_on ? s->st.extended_on : "此前", s->st.extension_years);
@@ -497,21 +511,19 @@ pilot_extend(struct db *db, const char *user, const struct pilot_rules *r, const
              const char *id, int years, const char *date, struct err *e)
 {
     struct pilot_status s;
-    char *why = NULL, stage[40];
+    char *why = NULL, stage[40], on[DATE_LEN + 1];
     int rc;
 
-    if (date == NULL || *date == '\0')
-        date = today;
     if ((rc = pilot_status_get(db, r, today, id, &s, e)) != ERR_OK ||
         (rc = pilot_live(&s, e)) != ERR_OK ||
-        (rc = pilot_check_date(date, today, s.st.run_start, e)) != ERR_OK ||
-        (rc = pilot_check_extend(r, &s, years, date, e)) != ERR_OK)
+        (rc = pilot_date(date, today, s.st.run_start, on, e)) != ERR_OK ||
+        (rc = pilot_check_extend(r, &s, years, on, e)) != ERR_OK)
         goto out;
     s.st.extension_years = years;
-    pilot_set(&s.st.extended_on, date);
+    pilot_set(&s.st.extended_on, on);
     why = xasprintf("中试运行延期 %d 年", years);
     snprintf(stage, sizeof stage, "%s", s.st.stage_id);
-    rc = pilot_write_move(db, user, &s, "extend", stage, date, why, e);
+    rc = pilot_write_move(db, user, &s, "extend", stage, on, why, e);
 out:
     free(why);
     pilot_status_free(&s);
@@ -521,8 +533,8 @@ out:
 /* The storage query for f on today; the stage named is resolved into stage. */
 static int
 pilot_query(struct db *db, const struct pilot_rules *r, const char *today,
-            const struct pilot_filter *f, struct db_pilot_query *q, char stage[40],
-            char near[11], struct err *e)
+            const struct pilot_filter *f, struct db_pilot_query *q, char stage[40], char near[11],
+            struct err *e)
 {
     char ids[2][40];
     int n, rc;
@@ -534,10 +546,10 @@ pilot_query(struct db *db, const struct pilot_rules *r, const char *today,
     q->search = f->search && *f->search ? f->search : NULL;
     q->archived = f->archived;
     q->held = (f->flags & PILOT_HELD) != 0;
-    if ((f->flags & PILOT_PAST) && ymd_valid(today))
+    if ((f->flags & PILOT_PAST) && date_valid(today))
         q->past = today;
-    if ((f->flags & PILOT_NEAR) && ymd_valid(today)) {
-        ymd_from_days(ymd_days(today) + r->warn_days, near);
+    if ((f->flags & PILOT_NEAR) && date_valid(today)) {
+        date_from_days(date_to_days(today) + r->warn_days, near);
         q->near = near;
     }
     if (f->stage && *f->stage) {
@@ -567,8 +579,8 @@ pilot_count(struct db *db, const struct pilot_rules *r, const char *today,
 
 int
 pilot_page(struct db *db, const struct pilot_rules *r, const char *today,
-           const struct pilot_filter *f, long offset, int limit, struct db_pilot_row *out,
-           int *got, struct err *e)
+           const struct pilot_filter *f, long offset, int limit, struct db_pilot_row *out, int *got,
+           struct err *e)
 {
     struct db_pilot_query q;
     char stage[40], near[11];
@@ -588,8 +600,8 @@ pilot_board(struct db *db, const struct pilot_rules *r, const char *today,
 
     *out = NULL;
     *n = 0;
-    if (!ymd_valid(today))
+    if (!date_valid(today))
         return err_set(e, ERR_INVALID, "今天的日期“%s”不对。", today);
-    ymd_from_days(ymd_days(today) + r->warn_days, near);
+    date_from_days(date_to_days(today) + r->warn_days, near);
     return db_pilot_board(db, r->run_years, today, near, out, n, e);
 }

@@ -44,10 +44,10 @@ struct pilot_status {
     struct db_pilot_state st;
     struct db_pilot_stage *stages; /* all live stages, items with this project's values */
     size_t nstages;
-    long cur;                      /* index of its stage in stages, -1 when it has none */
-    long next;                     /* the stage an advance goes to, -1 when none */
-    size_t nmissing;               /* required items of its stage not on record */
-    long days_left;                /* days from today to st.deadline (the run's limit) */
+    long cur;        /* index of its stage in stages, -1 when it has none */
+    long next;       /* the stage an advance goes to, -1 when none */
+    size_t nmissing; /* required items of its stage not on record */
+    long days_left;  /* days from today to st.deadline (the run's limit) */
     int flags;
 };
 
@@ -58,6 +58,10 @@ void pilot_status_free(struct pilot_status *s);
 /* The names of the missing items of s's stage, joined by 、 (caller frees). */
 char *pilot_missing_text(const struct pilot_status *s);
 
+/* Why s cannot move on: "“备案”阶段还缺少：备案编号、备案日期。补齐后才能
+ * 进入“安全评价/环评”。", or NULL when nothing holds it (caller frees). */
+char *pilot_gate_message(const struct pilot_status *s);
+
 /* Moves project id to the next stage on date (NULL: today), as user.
  * Refused (ERR_INVALID, field "items") while items of its stage are
  * missing, naming them; the date may not be before it entered its stage
@@ -66,8 +70,8 @@ int pilot_advance(struct db *db, const char *user, const struct pilot_rules *r, 
                   const char *id, const char *date, const char *note, struct err *e);
 
 /* Returns project id to the stage it came from (a correction), as user. */
-int pilot_back(struct db *db, const char *user, const char *today, const char *id,
-               const char *date, const char *note, struct err *e);
+int pilot_back(struct db *db, const char *user, const char *today, const char *id, const char *date,
+               const char *note, struct err *e);
 
 /* Records (value "" or NULL: removes) the item a clerk names by name or
  * code, for project id; an item of its current stage is preferred. A date
@@ -77,8 +81,8 @@ int pilot_item_set(struct db *db, const char *user, const char *id, const char *
 
 /* Ends project id's stay at the base on date with mode (a word of the
  * exit_mode vocabulary: 拆除, 封存), required once it has plant there. */
-int pilot_exit(struct db *db, const char *user, const char *today, const char *id,
-               const char *mode, const char *date, const char *note, struct err *e);
+int pilot_exit(struct db *db, const char *user, const char *today, const char *id, const char *mode,
+               const char *date, const char *note, struct err *e);
 
 /* Extends project id's run by years (once, at most r->ext_years) on date. */
 int pilot_extend(struct db *db, const char *user, const struct pilot_rules *r, const char *today,
@@ -103,5 +107,24 @@ int pilot_page(struct db *db, const struct pilot_rules *r, const char *today,
 /* The stage board on today: one row per stage (see db_pilot_board). */
 int pilot_board(struct db *db, const struct pilot_rules *r, const char *today,
                 struct db_pilot_board **out, size_t *n, struct err *e);
+
+/* ---- adapting the stages (src/pilot_stage.c) ---- */
+
+/* Adds a stage called name right after the stage after (name or code),
+ * as user; run: it is a pilot run, with the run limit. */
+int pilot_stage_add(struct db *db, const char *user, const char *name, const char *after, int run,
+                    struct err *e);
+
+/* Retires a stage no live project stands at (not the final or exit one). */
+int pilot_stage_archive(struct db *db, const char *user, const char *stage, struct err *e);
+
+/* Adds an item (a date when is_date) that stage requires before a project
+ * may leave it. */
+int pilot_stage_item_add(struct db *db, const char *user, const char *stage, const char *name,
+                         int is_date, struct err *e);
+
+/* Retires an item of stage; projects at the stage no longer need it. */
+int pilot_stage_item_archive(struct db *db, const char *user, const char *stage, const char *item,
+                             struct err *e);
 
 #endif

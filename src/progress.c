@@ -276,6 +276,19 @@ progress_find(struct db *db, const char *ref, char id[DB_TASK_ID], struct err *e
     return task_find_key(db, db_report_by_prefix, ref, "进展报送", id, e);
 }
 
+/* A task still 未启动 starts with its first report: the form says so. */
+static void
+progress_default_status(struct db *db, const struct db_task *t, struct progress_defaults *d)
+{
+    struct db_task_status s;
+    char code[32];
+
+    if (progress_status_code(db, t->status_id, code, NULL) == ERR_OK &&
+        strcmp(code, "not_started") == 0 &&
+        task_status_resolve(db, "in_progress", "status", &s, NULL) == ERR_OK)
+        snprintf(d->status, sizeof d->status, "%s", s.name);
+}
+
 int
 progress_defaults(struct db *db, const char *task_id, const char *user, const char *user_unit,
                   const char *today, struct progress_defaults *d, struct err *e)
@@ -294,6 +307,7 @@ progress_defaults(struct db *db, const char *task_id, const char *user, const ch
         return rc;
     d->percent = t.percent;
     snprintf(d->status, sizeof d->status, "%s", t.status);
+    progress_default_status(db, &t, d);
     db_task_free(&t);
     if ((rc = progress_lead(db, task_id, lead_id, d->unit, sizeof d->unit, e)) != ERR_OK ||
         user_unit == NULL || *user_unit == '\0' ||

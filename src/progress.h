@@ -38,7 +38,7 @@ struct progress_defaults {
     char unit[128];   /* user_unit when it is a unit of the task, else the lead unit */
     char person[128]; /* user */
     int percent;
-    char status[64];
+    char status[64]; /* the task's, or 推进中 for a task still 未启动 */
 };
 
 /* Fills d for a report on task_id by user (of user_unit, may be "") today. */

@@ -21,6 +21,11 @@
 int project_targets(struct db *db, int year, struct db_project_target **out, size_t *n,
                     struct err *e);
 
+/* The live count of target code of the year's plan as of as_of (projects
+ * approved by then): *fed is 0 when no project kind feeds that target. */
+int project_target_count(struct db *db, int year, const char *as_of, const char *code, long *count,
+                         int *fed, struct err *e);
+
 /* 1 when t's count reaches its value. */
 int project_target_met(const struct db_project_target *t);
 

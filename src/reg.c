@@ -15,7 +15,7 @@
 #include "src/textw.h"
 #include "src/uuid.h"
 #include "src/xmalloc.h"
-#include "src/ymd.h"
+#include "src/date.h"
 
 #define REG_TEXT_MAX 200  /* display columns of a one-line field */
 #define REG_NOTE_MAX 8000 /* bytes of a note */
@@ -220,7 +220,8 @@ reg_parse(struct db *db, const struct reg_def *d, size_t i, const char *typed, c
           char **out, struct err *e)
 {
     const struct reg_field *f = &d->fields[i];
-    char *s = reg_trim(typed), id[40];
+    char *s = reg_trim(typed), id[40], day[DATE_LEN + 1];
+    struct err why = {0};
     long long v;
     int rc = ERR_OK;
 
@@ -235,16 +236,20 @@ reg_parse(struct db *db, const struct reg_def *d, size_t i, const char *typed, c
         rc = reg_check_text(f, s, e);
         break;
     case REG_DATE:
-        if (!ymd_valid(s))
-            rc = err_field(e, ERR_INVALID, f->key, "%s“%s”不是有效日期，应写作 YYYY-MM-DD，如 2025-03-01。",
-                           f->label, s);
+        if ((rc = date_parse(s, day, &why)) != ERR_OK)
+            rc = err_field(e, ERR_INVALID, f->key, "%s：%s", f->label, why.msg);
+        else {
+            free(s);
+            s = xstrdup(day);
+        }
         break;
     case REG_MONEY:
     case REG_INT:
         if (f->type == REG_MONEY ? !reg_money_parse(s, &v) : !reg_decimal(s, 1, &v))
             rc = err_field(e, ERR_INVALID, f->key,
-                           f->type == REG_MONEY ? "%s“%s”不是金额：请写元数（如 120000）或万元数（如 12万）。"
-                                                : "%s“%s”应为不小于 0 的整数。",
+                           f->type == REG_MONEY
+                               ? "%s“%s”不是金额：请写元数（如 120000）或万元数（如 12万）。"
+                               : "%s“%s”应为不小于 0 的整数。",
                            f->label, s);
         else {
             free(s);
@@ -252,8 +257,9 @@ reg_parse(struct db *db, const struct reg_def *d, size_t i, const char *typed, c
         }
         break;
     case REG_REF:
-        rc = f->resolve ? f->resolve(db, vals, s, id, e)
-                        : reg_resolve_ref(db, d->shape.cols[i].ref, reg_ref_noun(f), f->key, s, id, e);
+        rc = f->resolve
+                 ? f->resolve(db, vals, s, id, e)
+                 : reg_resolve_ref(db, d->shape.cols[i].ref, reg_ref_noun(f), f->key, s, id, e);
         if (rc == ERR_OK) {
             free(s);
             s = xstrdup(id);
@@ -307,8 +313,8 @@ reg_split(const char *list, char ***items)
 
 /* The keys of the records a typed list names, for link li. */
 static int
-reg_parse_links(struct db *db, const struct reg_def *d, size_t li, const char *typed,
-                char ***ids, size_t *n, struct err *e)
+reg_parse_links(struct db *db, const struct reg_def *d, size_t li, const char *typed, char ***ids,
+                size_t *n, struct err *e)
 {
     const struct reg_link *l = &d->links[li];
     char **items, id[40];
@@ -451,7 +457,8 @@ reg_save(struct db *db, const char *user, const struct reg_def *d, const char *i
 
     memset(&j, 0, sizeof j);
     j.d = d;
-    if ((rc = reg_job_start(db, &j, id, e)) != ERR_OK || (rc = reg_job_fields(db, &j, in, e)) != ERR_OK)
+    if ((rc = reg_job_start(db, &j, id, e)) != ERR_OK ||
+        (rc = reg_job_fields(db, &j, in, e)) != ERR_OK)
         goto out;
     for (i = 0; i < d->nlinks && rc == ERR_OK; i++) {
         if (in->links[i] == NULL)
@@ -471,6 +478,102 @@ reg_save(struct db *db, const char *user, const struct reg_def *d, const char *i
 out:
     reg_job_free(&j);
     return rc;
+}
+
+int
+reg_check_field(struct db *db, const struct reg_def *d, size_t i, const char *typed, struct err *e)
+{
+    char *v = NULL;
+    int rc;
+
+    if (d->fields[i].resolve)
+        return ERR_OK; /* depends on the other fields: checked when saving */
+    rc = reg_parse(db, d, i, typed, NULL, &v, e);
+    free(v);
+    return rc;
+}
+
+/* The references small enough to choose from a list. */
+static int
+reg_ref_listed(const struct db_reg_ref *ref)
+{
+    return ref == &db_ref_unit || ref == &db_ref_pilot_base || ref == &db_ref_project_kind ||
+           ref == &db_ref_project_stage || ref == &db_ref_safeguard || ref == &db_ref_institution ||
+           ref == &db_ref_task || ref == &db_ref_pilot_stage;
+}
+
+int
+reg_choices(struct db *db, const struct reg_def *d, size_t i, char ***names, size_t *n,
+            struct err *e)
+{
+    const struct reg_field *f = &d->fields[i];
+    const struct db_reg_ref *ref = d->shape.cols[i].ref;
+
+    *names = NULL;
+    *n = 0;
+    if (f->type == REG_VOCAB)
+        return db_vocab_list(db, f->vocab, names, n, e);
+    if (f->type == REG_REF && reg_ref_listed(ref))
+        return db_reg_labels(db, ref, names, n, e);
+    return ERR_OK;
+}
+
+const char *const reg_vocab_domains[] = {
+    "base_kind",      "exit_mode",       "offer_channel", "match_status",
+    "contract_kind",  "contract_status", "coop_status",   "platform_kind",
+    "platform_level", "platform_status", "talent_mode",   NULL,
+};
+
+/* A change to a vocabulary: which domain and word, adding or retiring. */
+struct reg_vocab_job {
+    const char *domain, *word;
+    int add;
+};
+
+static int
+reg_vocab_tx(struct db *db, void *arg, struct err *e)
+{
+    struct reg_vocab_job *j = arg;
+
+    return j->add ? db_vocab_add(db, j->domain, j->word, e)
+                  : db_vocab_archive(db, j->domain, j->word, e);
+}
+
+/* Checks domain and word before a change to a vocabulary. */
+static int
+reg_vocab_check(const char *domain, const char *word, struct err *e)
+{
+    size_t i;
+
+    for (i = 0; reg_vocab_domains[i]; i++) {
+        if (strcmp(reg_vocab_domains[i], domain) == 0)
+            break;
+    }
+    if (reg_vocab_domains[i] == NULL)
+        return err_field(e, ERR_INVALID, "domain", "没有“%s”这类可选值（可用 tuwei vocab 查看）。",
+                         domain);
+    if (word == NULL || *word == '\0' || strchr(word, '\n') || textw_width(word) > 40)
+        return err_field(e, ERR_INVALID, "word", "可选值应为一行，不超过 20 个汉字。");
+    return ERR_OK;
+}
+
+int
+reg_vocab_add(struct db *db, const char *user, const char *domain, const char *word, struct err *e)
+{
+    struct reg_vocab_job j = {domain, word, 1};
+    int rc = reg_vocab_check(domain, word, e);
+
+    return rc == ERR_OK ? db_write(db, user, reg_vocab_tx, &j, e) : rc;
+}
+
+int
+reg_vocab_archive(struct db *db, const char *user, const char *domain, const char *word,
+                  struct err *e)
+{
+    struct reg_vocab_job j = {domain, word, 0};
+    int rc = reg_vocab_check(domain, word, e);
+
+    return rc == ERR_OK ? db_write(db, user, reg_vocab_tx, &j, e) : rc;
 }
 
 struct reg_archive_job {
@@ -543,8 +646,8 @@ reg_count(struct db *db, const struct reg_def *d, const struct reg_filter *f, lo
 }
 
 int
-reg_page(struct db *db, const struct reg_def *d, const struct reg_filter *f, long offset,
-         int limit, struct db_reg_rec *out, int *got, struct err *e)
+reg_page(struct db *db, const struct reg_def *d, const struct reg_filter *f, long offset, int limit,
+         struct db_reg_rec *out, int *got, struct err *e)
 {
     struct db_reg_query q;
     int cols[REG_MAX_FIELDS];

@@ -101,6 +101,19 @@ struct reg_input {
 int reg_save(struct db *db, const char *user, const struct reg_def *d, const char *id,
              const struct reg_input *in, char out_id[40], struct err *e);
 
+/* Checks what a clerk typed for field i on its own (a date, money, a
+ * record's name, a vocabulary word), as reg_save would; ERR_INVALID with
+ * the message. Empty text passes (whether it is required is for the save). */
+int reg_check_field(struct db *db, const struct reg_def *d, size_t i, const char *typed,
+                    struct err *e);
+
+/* The names a clerk may choose from for field i, when they are few: the
+ * words of a vocabulary, or the records of a small registry (units, bases,
+ * kinds, stages, institutions, tasks, safeguards). *n is 0 for a field
+ * typed freely. The caller frees them with db_strings_free. */
+int reg_choices(struct db *db, const struct reg_def *d, size_t i, char ***names, size_t *n,
+                struct err *e);
+
 /* Archives (the clerk's "delete") or restores record id. */
 int reg_archive(struct db *db, const char *user, const struct reg_def *d, const char *id,
                 int archive, struct err *e);
@@ -131,8 +144,7 @@ int reg_get(struct db *db, const struct reg_def *d, const char *id, struct db_re
 /* The key of the one record of d that text names (its name or title, its
  * key or the first 6+ characters of it) into id. ERR_NOTFOUND or
  * ERR_CONFLICT (several match) with a message saying so. */
-int reg_find(struct db *db, const struct reg_def *d, const char *text, char id[40],
-             struct err *e);
+int reg_find(struct db *db, const struct reg_def *d, const char *text, char id[40], struct err *e);
 
 /* The labels of the records linked to id through link li. */
 int reg_links(struct db *db, const struct reg_def *d, size_t li, const char *id, char ***labels,
@@ -152,6 +164,17 @@ char *reg_money_text(long long yuan);
 
 /* Parses money as typed (see REG_MONEY) into *yuan; 0 when it is not money. */
 int reg_money_parse(const char *text, long long *yuan);
+
+/* The vocabularies a field may use, ending with NULL ("contract_kind" …). */
+extern const char *const reg_vocab_domains[];
+
+/* Adds word to the vocabulary domain (or brings a retired word back), as user. */
+int reg_vocab_add(struct db *db, const char *user, const char *domain, const char *word,
+                  struct err *e);
+
+/* Retires word of domain: it is no longer offered; records keep it. */
+int reg_vocab_archive(struct db *db, const char *user, const char *domain, const char *word,
+                      struct err *e);
 
 /* Inside db_write: loads the shipped reference rows of the registries
  * (assets/ref/: vocabularies, pilot stages and items, project kinds and

@@ -11,7 +11,6 @@
 #include "db/pilot.h"
 #include "db/project.h"
 #include "src/xmalloc.h"
-#include "src/ymd.h"
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -39,7 +38,7 @@ defs_dates_in_order(const struct reg_def *d, char **vals, const char *from, cons
 /* ---- 中试基地 ---- */
 
 static const struct db_reg_col base_cols[] = {
-    {"name", 0, 1, NULL}, {"park", 0, 1, NULL},   {"kind", 0, 1, NULL},
+    {"name", 0, 1, NULL},     {"park", 0, 1, NULL},   {"kind", 0, 1, NULL},
     {"operator", 0, 1, NULL}, {"offers", 0, 1, NULL}, {"notes", 0, 0, NULL},
 };
 static const struct reg_field base_fields[] = {
@@ -51,9 +50,16 @@ static const struct reg_field base_fields[] = {
     {"notes", "备注", REG_NOTE, 0, 0, 0, NULL, NULL},
 };
 const struct reg_def reg_pilot_base = {
-    "base", "中试基地", "中试基地、创新中心、实训基地",
+    "base",
+    "中试基地",
+    "中试基地、创新中心、实训基地",
     {"pilot_base", base_cols, NCOLS(base_cols), NULL, NULL, -1},
-    base_fields, 0, &db_ref_pilot_base, NULL, 0, NULL,
+    base_fields,
+    0,
+    &db_ref_pilot_base,
+    NULL,
+    0,
+    NULL,
 };
 
 /* ---- 中试项目 ---- */
@@ -99,13 +105,21 @@ static const struct reg_field pilot_fields[] = {
     {"stage", "当前阶段", REG_REF, 0, 1, 12, NULL, NULL},
 };
 static const struct reg_link pilot_links[] = {
-    {"institutions", "合作院所",
+    {"institutions",
+     "合作院所",
      {"pilot_project_institution", "project_id", "institution_id", &db_ref_institution}},
 };
 const struct reg_def reg_pilot_project = {
-    "pilot", "中试项目", "中试项目（阶段推进见 pilot advance）",
+    "pilot",
+    "中试项目",
+    "中试项目（阶段推进见 pilot advance）",
     {"pilot_project", pilot_cols, NCOLS(pilot_cols), NULL, NULL, -1},
-    pilot_fields, 0, &db_ref_pilot_project, pilot_links, NCOLS(pilot_links), pilot_prepare,
+    pilot_fields,
+    0,
+    &db_ref_pilot_project,
+    pilot_links,
+    NCOLS(pilot_links),
+    pilot_prepare,
 };
 
 /* ---- 市级、自治区科技项目 ---- */
@@ -173,21 +187,30 @@ static const struct reg_field project_fields[] = {
     {"notes", "备注", REG_NOTE, 0, 0, 0, NULL, NULL},
 };
 static const struct reg_link project_links[] = {
-    {"enterprises", "承担企业",
+    {"enterprises",
+     "承担企业",
      {"sci_project_enterprise", "project_id", "enterprise_id", &db_ref_enterprise}},
-    {"institutions", "合作院所",
+    {"institutions",
+     "合作院所",
      {"sci_project_institution", "project_id", "institution_id", &db_ref_institution}},
 };
 const struct reg_def reg_project = {
-    "project", "科技项目", "市级、自治区科技计划与“揭榜挂帅”项目",
+    "project",
+    "科技项目",
+    "市级、自治区科技计划与“揭榜挂帅”项目",
     {"sci_project", project_cols, NCOLS(project_cols), NULL, NULL, -1},
-    project_fields, 0, &db_ref_sci_project, project_links, NCOLS(project_links), project_prepare,
+    project_fields,
+    0,
+    &db_ref_sci_project,
+    project_links,
+    NCOLS(project_links),
+    project_prepare,
 };
 
 /* ---- 蒙科聚：科技成果、技术需求、对接 ---- */
 
 static const struct db_reg_col offer_cols[] = {
-    {"title", 0, 1, NULL}, {"owner", 0, 1, NULL},   {"field", 0, 1, NULL},
+    {"title", 0, 1, NULL},        {"owner", 0, 1, NULL},   {"field", 0, 1, NULL},
     {"published_on", 0, 0, NULL}, {"channel", 0, 0, NULL}, {"summary", 0, 1, NULL},
 };
 static const struct reg_field result_fields[] = {
@@ -207,19 +230,35 @@ static const struct reg_field need_fields[] = {
     {"summary", "需求描述", REG_NOTE, 0, 0, 0, NULL, NULL},
 };
 const struct reg_def reg_result = {
-    "result", "科技成果", "发布的科技成果（蒙科聚等）",
+    "result",
+    "科技成果",
+    "发布的科技成果（蒙科聚等）",
     {"tech_offer", offer_cols, NCOLS(offer_cols), "kind", "result", -1},
-    result_fields, 0, &db_ref_result, NULL, 0, NULL,
+    result_fields,
+    0,
+    &db_ref_result,
+    NULL,
+    0,
+    NULL,
 };
 const struct reg_def reg_need = {
-    "need", "技术需求", "企业发布的技术需求（蒙科聚等）",
+    "need",
+    "技术需求",
+    "企业发布的技术需求（蒙科聚等）",
     {"tech_offer", offer_cols, NCOLS(offer_cols), "kind", "need", -1},
-    need_fields, 0, &db_ref_need, NULL, 0, NULL,
+    need_fields,
+    0,
+    &db_ref_need,
+    NULL,
+    0,
+    NULL,
 };
 
 static const struct db_reg_col match_cols[] = {
-    {"result_id", 0, 1, &db_ref_result}, {"need_id", 0, 1, &db_ref_need},
-    {"matched_on", 0, 0, NULL},          {"status", 0, 1, NULL},
+    {"result_id", 0, 1, &db_ref_result},
+    {"need_id", 0, 1, &db_ref_need},
+    {"matched_on", 0, 0, NULL},
+    {"status", 0, 1, NULL},
     {"note", 0, 1, NULL},
 };
 static const struct reg_field match_fields[] = {
@@ -230,9 +269,16 @@ static const struct reg_field match_fields[] = {
     {"note", "说明", REG_NOTE, 0, 0, 0, NULL, NULL},
 };
 const struct reg_def reg_match = {
-    "match", "成果对接", "科技成果与技术需求的对接",
+    "match",
+    "成果对接",
+    "科技成果与技术需求的对接",
     {"tech_match", match_cols, NCOLS(match_cols), NULL, NULL, -1},
-    match_fields, 0, &db_ref_match, NULL, 0, NULL,
+    match_fields,
+    0,
+    &db_ref_match,
+    NULL,
+    0,
+    NULL,
 };
 
 /* ---- 技术合同 ---- */
@@ -256,10 +302,10 @@ contract_prepare(struct db *db, const struct reg_def *d, char **vals, int creati
 }
 
 static const struct db_reg_col contract_cols[] = {
-    {"title", 0, 1, NULL},        {"kind", 0, 1, NULL},          {"seller", 0, 1, NULL},
-    {"buyer", 0, 1, NULL},        {"amount", 1, 0, NULL},        {"tech_income", 1, 0, NULL},
-    {"signed_on", 0, 0, NULL},    {"registered_on", 0, 0, NULL}, {"reg_no", 0, 1, NULL},
-    {"status", 0, 1, NULL},       {"notes", 0, 0, NULL},
+    {"title", 0, 1, NULL},     {"kind", 0, 1, NULL},          {"seller", 0, 1, NULL},
+    {"buyer", 0, 1, NULL},     {"amount", 1, 0, NULL},        {"tech_income", 1, 0, NULL},
+    {"signed_on", 0, 0, NULL}, {"registered_on", 0, 0, NULL}, {"reg_no", 0, 1, NULL},
+    {"status", 0, 1, NULL},    {"notes", 0, 0, NULL},
 };
 static const struct reg_field contract_fields[] = {
     {"title", "合同名称", REG_TEXT, 1, 0, 22, NULL, NULL},
@@ -275,18 +321,28 @@ static const struct reg_field contract_fields[] = {
     {"notes", "备注", REG_NOTE, 0, 0, 0, NULL, NULL},
 };
 const struct reg_def reg_contract = {
-    "contract", "技术合同", "技术合同登记（技术开发、转让、许可、咨询、服务）",
+    "contract",
+    "技术合同",
+    "技术合同登记（技术开发、转让、许可、咨询、服务）",
     {"tech_contract", contract_cols, NCOLS(contract_cols), NULL, NULL, -1},
-    contract_fields, 0, &db_ref_contract, NULL, 0, contract_prepare,
+    contract_fields,
+    0,
+    &db_ref_contract,
+    NULL,
+    0,
+    contract_prepare,
 };
 
 /* ---- 校企合作 ---- */
 
 static const struct db_reg_col coop_cols[] = {
-    {"title", 0, 1, NULL},     {"enterprise_id", 0, 1, &db_ref_enterprise},
+    {"title", 0, 1, NULL},
+    {"enterprise_id", 0, 1, &db_ref_enterprise},
     {"institution_id", 0, 1, &db_ref_institution},
-    {"field", 0, 1, NULL},     {"signed_on", 0, 0, NULL},
-    {"status", 0, 0, NULL},    {"content", 0, 1, NULL},
+    {"field", 0, 1, NULL},
+    {"signed_on", 0, 0, NULL},
+    {"status", 0, 0, NULL},
+    {"content", 0, 1, NULL},
 };
 static const struct reg_field coop_fields[] = {
     {"title", "协议名称", REG_TEXT, 1, 0, 22, NULL, NULL},
@@ -298,17 +354,28 @@ static const struct reg_field coop_fields[] = {
     {"content", "合作内容", REG_NOTE, 0, 0, 0, NULL, NULL},
 };
 const struct reg_def reg_coop = {
-    "coop", "校企合作", "企业与高校、科研院所的合作协议",
+    "coop",
+    "校企合作",
+    "企业与高校、科研院所的合作协议",
     {"coop_agreement", coop_cols, NCOLS(coop_cols), NULL, NULL, -1},
-    coop_fields, 0, &db_ref_coop, NULL, 0, NULL,
+    coop_fields,
+    0,
+    &db_ref_coop,
+    NULL,
+    0,
+    NULL,
 };
 
 /* ---- 创新平台 ---- */
 
 static const struct db_reg_col platform_cols[] = {
-    {"name", 0, 1, NULL},   {"kind", 0, 1, NULL},   {"level", 0, 1, NULL},
-    {"host", 0, 1, NULL},   {"enterprise_id", 0, 0, &db_ref_enterprise},
-    {"status", 0, 1, NULL}, {"task_id", 0, 0, &db_ref_task},
+    {"name", 0, 1, NULL},
+    {"kind", 0, 1, NULL},
+    {"level", 0, 1, NULL},
+    {"host", 0, 1, NULL},
+    {"enterprise_id", 0, 0, &db_ref_enterprise},
+    {"status", 0, 1, NULL},
+    {"task_id", 0, 0, &db_ref_task},
     {"notes", 0, 0, NULL},
 };
 static const struct reg_field platform_fields[] = {
@@ -322,16 +389,23 @@ static const struct reg_field platform_fields[] = {
     {"notes", "备注", REG_NOTE, 0, 0, 0, NULL, NULL},
 };
 const struct reg_def reg_platform = {
-    "platform", "创新平台", "创新中心、工程研究中心等创新平台",
+    "platform",
+    "创新平台",
+    "创新中心、工程研究中心等创新平台",
     {"platform", platform_cols, NCOLS(platform_cols), NULL, NULL, -1},
-    platform_fields, 0, &db_ref_platform, NULL, 0, NULL,
+    platform_fields,
+    0,
+    &db_ref_platform,
+    NULL,
+    0,
+    NULL,
 };
 
 /* ---- 人才引育 ---- */
 
 static const struct db_reg_col talent_cols[] = {
-    {"name", 0, 1, NULL},     {"field", 0, 1, NULL},      {"mode", 0, 1, NULL},
-    {"employer", 0, 1, NULL}, {"origin", 0, 1, NULL},     {"arrived_on", 0, 0, NULL},
+    {"name", 0, 1, NULL},     {"field", 0, 1, NULL},  {"mode", 0, 1, NULL},
+    {"employer", 0, 1, NULL}, {"origin", 0, 1, NULL}, {"arrived_on", 0, 0, NULL},
     {"notes", 0, 0, NULL},
 };
 static const struct reg_field talent_fields[] = {
@@ -344,17 +418,27 @@ static const struct reg_field talent_fields[] = {
     {"notes", "备注", REG_NOTE, 0, 0, 0, NULL, NULL},
 };
 const struct reg_def reg_talent = {
-    "talent", "人才引育", "引进的科技人才（柔性引才、项目引才、以才引才）",
+    "talent",
+    "人才引育",
+    "引进的科技人才（柔性引才、项目引才、以才引才）",
     {"talent", talent_cols, NCOLS(talent_cols), NULL, NULL, 5},
-    talent_fields, 0, &db_ref_talent, NULL, 0, NULL,
+    talent_fields,
+    0,
+    &db_ref_talent,
+    NULL,
+    0,
+    NULL,
 };
 
 /* ---- 保障措施 ---- */
 
 static const struct db_reg_col note_cols[] = {
-    {"safeguard_id", 0, 1, &db_ref_safeguard}, {"noted_on", 0, 0, NULL},
-    {"title", 0, 1, NULL},                     {"amount", 1, 0, NULL},
-    {"unit_id", 0, 1, &db_ref_unit},           {"body", 0, 1, NULL},
+    {"safeguard_id", 0, 1, &db_ref_safeguard},
+    {"noted_on", 0, 0, NULL},
+    {"title", 0, 1, NULL},
+    {"amount", 1, 0, NULL},
+    {"unit_id", 0, 1, &db_ref_unit},
+    {"body", 0, 1, NULL},
 };
 static const struct reg_field note_fields[] = {
     {"safeguard", "保障措施", REG_REF, 1, 0, 12, NULL, NULL},
@@ -365,26 +449,36 @@ static const struct reg_field note_fields[] = {
     {"body", "内容", REG_NOTE, 0, 0, 0, NULL, NULL},
 };
 const struct reg_def reg_safeguard_note = {
-    "safeguard", "保障措施", "保障措施落实记录（资金兑现、审批、宣传等，按日期）",
+    "safeguard",
+    "保障措施",
+    "保障措施落实记录（资金兑现、审批、宣传等，按日期）",
     {"safeguard_note", note_cols, NCOLS(note_cols), NULL, NULL, 1},
-    note_fields, 2, &db_ref_safeguard_note, NULL, 0, NULL,
+    note_fields,
+    2,
+    &db_ref_safeguard_note,
+    NULL,
+    0,
+    NULL,
 };
 
 /* Each shape's columns and its fields pair up one to one. */
 _Static_assert(NCOLS(base_cols) == NCOLS(base_fields), "base_cols and base_fields differ");
 _Static_assert(NCOLS(pilot_cols) == NCOLS(pilot_fields), "pilot_cols and pilot_fields differ");
-_Static_assert(NCOLS(project_cols) == NCOLS(project_fields), "project_cols and project_fields differ");
+_Static_assert(NCOLS(project_cols) == NCOLS(project_fields),
+               "project_cols and project_fields differ");
 _Static_assert(NCOLS(offer_cols) == NCOLS(result_fields), "offer_cols and result_fields differ");
 _Static_assert(NCOLS(offer_cols) == NCOLS(need_fields), "offer_cols and need_fields differ");
 _Static_assert(NCOLS(match_cols) == NCOLS(match_fields), "match_cols and match_fields differ");
-_Static_assert(NCOLS(contract_cols) == NCOLS(contract_fields), "contract_cols and contract_fields differ");
+_Static_assert(NCOLS(contract_cols) == NCOLS(contract_fields),
+               "contract_cols and contract_fields differ");
 _Static_assert(NCOLS(coop_cols) == NCOLS(coop_fields), "coop_cols and coop_fields differ");
-_Static_assert(NCOLS(platform_cols) == NCOLS(platform_fields), "platform_cols and platform_fields differ");
+_Static_assert(NCOLS(platform_cols) == NCOLS(platform_fields),
+               "platform_cols and platform_fields differ");
 _Static_assert(NCOLS(talent_cols) == NCOLS(talent_fields), "talent_cols and talent_fields differ");
 _Static_assert(NCOLS(note_cols) == NCOLS(note_fields), "note_cols and note_fields differ");
 
 const struct reg_def *const reg_defs[] = {
-    &reg_pilot_project, &reg_pilot_base, &reg_project, &reg_result,   &reg_need,
-    &reg_match,         &reg_contract,   &reg_coop,    &reg_platform, &reg_talent,
-    &reg_safeguard_note, NULL,
+    &reg_pilot_project, &reg_pilot_base, &reg_project,        &reg_result,
+    &reg_need,          &reg_match,      &reg_contract,       &reg_coop,
+    &reg_platform,      &reg_talent,     &reg_safeguard_note, NULL,
 };

@@ -83,8 +83,8 @@ task_trim(const char *s)
 static size_t
 task_separator(const char *p)
 {
-    static const char *const seps[] = {"\xe3\x80\x81", "\xef\xbc\x8c", "\xef\xbc\x9b", ",", ";",
-                                       "\n", "\r"};
+    static const char *const seps[] = {
+        "\xe3\x80\x81", "\xef\xbc\x8c", "\xef\xbc\x9b", ",", ";", "\n", "\r"};
     size_t i, n;
 
     for (i = 0; i < sizeof seps / sizeof seps[0]; i++) {
@@ -176,7 +176,8 @@ task_find_key(struct db *db, task_prefix_fn fn, const char *ref, const char *wha
     else if ((rc = fn(db, r, ids, 2, &n, e)) == ERR_OK && n == 0)
         rc = err_set(e, ERR_NOTFOUND, "找不到 ID 以“%s”开头的%s。", r, what);
     else if (rc == ERR_OK && n > 1)
-        rc = err_field(e, ERR_INVALID, "id", "ID 以“%s”开头的%s有 %zu 条，请多写几位。", r, what, n);
+        rc =
+            err_field(e, ERR_INVALID, "id", "ID 以“%s”开头的%s有 %zu 条，请多写几位。", r, what, n);
     else if (rc == ERR_OK)
         memcpy(id, ids[0], DB_TASK_ID);
     free(r);
@@ -216,11 +217,12 @@ task_unit_resolve(struct db *db, const char *name, const char *field, char id[DB
                 hint = names[i];
         }
         if (hits == 1)
-            rc = err_field(e, ERR_INVALID, field, "没有名为“%s”的责任单位，是否指“%s”？", name, hint);
+            rc = err_field(e, ERR_INVALID, field, "没有名为“%s”的责任单位，是否指“%s”？", name,
+                           hint);
         else
-            rc = err_field(e, ERR_INVALID, field,
-                           "没有名为“%s”的责任单位，请使用单位名录中的名称（如“旗科技发展服务中心”）。",
-                           name);
+            rc = err_field(
+                e, ERR_INVALID, field,
+                "没有名为“%s”的责任单位，请使用单位名录中的名称（如“旗科技发展服务中心”）。", name);
         task_names_free(names, n);
     }
     return rc == ERR_NOTFOUND ? err_field(e, ERR_INVALID, field, "没有名为“%s”的责任单位。", name)
@@ -228,8 +230,8 @@ task_unit_resolve(struct db *db, const char *name, const char *field, char id[DB
 }
 
 int
-task_status_resolve(struct db *db, const char *name, const char *field,
-                    struct db_task_status *out, struct err *e)
+task_status_resolve(struct db *db, const char *name, const char *field, struct db_task_status *out,
+                    struct err *e)
 {
     struct db_task_status *s;
     char list[512] = "";
@@ -325,8 +327,7 @@ task_apply_lead(struct db *db, struct task_edit *x, const char *text, struct err
 
 /* Keeps the task's current units where the input leaves them alone. */
 static int
-task_current_units(struct db *db, struct task_edit *x, const struct task_input *in,
-                   struct err *e)
+task_current_units(struct db *db, struct task_edit *x, const struct task_input *in, struct err *e)
 {
     struct db_task_unit *u;
     size_t n, i;
@@ -412,8 +413,8 @@ task_apply_title(struct task_edit *x, const struct task_input *in, struct err *e
         free(title);
         if (chars == 0)
             return err_field(e, ERR_INVALID, "title", "请填写任务名称。");
-        return err_field(e, ERR_INVALID, "title", "任务名称太长（%zu 个字），请控制在 %d 个字以内。",
-                         chars, TASK_TITLE_MAX);
+        return err_field(e, ERR_INVALID, "title",
+                         "任务名称太长（%zu 个字），请控制在 %d 个字以内。", chars, TASK_TITLE_MAX);
     }
     free(x->t.title);
     x->t.title = title;
@@ -593,8 +594,8 @@ task_load_live(struct db *db, const char *id, struct task_edit *x, struct err *e
     if ((rc = db_task_get(db, id, &x->t, e)) != ERR_OK)
         return rc;
     if (x->t.archived_at[0])
-        return err_set(e, ERR_INVALID, "任务 %d.%d 已删除（归档），请先恢复再修改。", x->t.action_no,
-                       x->t.no);
+        return err_set(e, ERR_INVALID, "任务 %d.%d 已删除（归档），请先恢复再修改。",
+                       x->t.action_no, x->t.no);
     return ERR_OK;
 }
 
@@ -605,15 +606,15 @@ task_update(struct db *db, const char *user, const char *id, const struct task_i
     struct task_edit x;
     int rc;
 
-    if ((rc = task_load_live(db, id, &x, e)) == ERR_OK && (rc = task_apply(db, &x, in, e)) == ERR_OK)
+    if ((rc = task_load_live(db, id, &x, e)) == ERR_OK &&
+        (rc = task_apply(db, &x, in, e)) == ERR_OK)
         rc = db_write(db, user, task_write, &x, e);
     task_edit_free(&x);
     return rc;
 }
 
 int
-task_set_status(struct db *db, const char *user, const char *id, const char *status,
-                struct err *e)
+task_set_status(struct db *db, const char *user, const char *id, const char *status, struct err *e)
 {
     struct task_input in = {0};
 
@@ -692,9 +693,9 @@ task_restore(struct db *db, const char *user, const char *id, const char **what,
 
     if ((a.kind = db_task_record_kind(db, id)) == NULL)
         return err_set(e, ERR_NOTFOUND, "找不到 ID 为 %s 的任务、里程碑或进展报送。", id);
-    name = strcmp(a.kind, "task") == 0 ? "任务"
+    name = strcmp(a.kind, "task") == 0             ? "任务"
            : strcmp(a.kind, "task_milestone") == 0 ? "里程碑"
-                                                  : "进展报送";
+                                                   : "进展报送";
     if (what)
         *what = name;
     if ((rc = task_archived_at(db, a.kind, id, at, e)) != ERR_OK)

@@ -43,8 +43,8 @@ struct task_input {
 int task_find(struct db *db, const char *ref, char id[DB_TASK_ID], struct err *e);
 
 /* A db/ function listing keys that start with a prefix (db_task_by_prefix …). */
-typedef int (*task_prefix_fn)(struct db *db, const char *prefix, char ids[][DB_TASK_ID],
-                              size_t max, size_t *n, struct err *e);
+typedef int (*task_prefix_fn)(struct db *db, const char *prefix, char ids[][DB_TASK_ID], size_t max,
+                              size_t *n, struct err *e);
 
 /* Finds the one record whose key starts with ref (4 characters at least)
  * through fn; what names the kind of record in messages ("进展报送"). */
@@ -71,8 +71,7 @@ int task_archive(struct db *db, const char *user, const char *id, struct err *e)
 /* Brings back an archived task, milestone or progress report by its key;
  * ERR_INVALID when it is not archived. *what (may be NULL) gets "任务",
  * "里程碑" or "进展报送". */
-int task_restore(struct db *db, const char *user, const char *id, const char **what,
-                 struct err *e);
+int task_restore(struct db *db, const char *user, const char *id, const char **what, struct err *e);
 
 /* Resolves one unit name (or alias) to its key and official name; an
  * unknown name gets a message naming field and, when one unit's name

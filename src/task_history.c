@@ -21,8 +21,8 @@
 /* What earlier entries told about a row, for naming it later. */
 struct history_row {
     char key[DB_TASK_ID];
-    char *label;             /* a milestone's title, a report's month */
-    char other[DB_TASK_ID];  /* a unit row's unit, a link row's enterprise */
+    char *label;            /* a milestone's title, a report's month */
+    char other[DB_TASK_ID]; /* a unit row's unit, a link row's enterprise */
 };
 
 struct history_ctx {
@@ -38,18 +38,22 @@ struct history_label {
 };
 
 static const struct history_label history_task_fields[] = {
-    {"title", "任务名称"},   {"body", "任务内容"},     {"status_id", "状态"},
+    {"title", "任务名称"},      {"body", "任务内容"},     {"status_id", "状态"},
     {"start_date", "开始日期"}, {"due_date", "截止日期"}, {"percent", "进度"},
-    {"action_id", "所属行动"}, {"no", "编号"},           {NULL, NULL},
+    {"action_id", "所属行动"},  {"no", "编号"},           {NULL, NULL},
 };
 
 static const struct history_label history_milestone_fields[] = {
-    {"title", "名称"}, {"due_date", "计划完成日期"}, {"done_date", "完成日期"}, {NULL, NULL},
+    {"title", "名称"},
+    {"due_date", "计划完成日期"},
+    {"done_date", "完成日期"},
+    {NULL, NULL},
 };
 
 static const struct history_label history_report_fields[] = {
-    {"report_date", "报送日期"}, {"period", "报送月份"}, {"progress", "进展情况"},
-    {"problems", "存在问题"},    {"next_steps", "下步计划"}, {"unit_id", "报送单位"},
+    {"report_date", "报送日期"}, {"period", "报送月份"},
+    {"progress", "进展情况"},    {"problems", "存在问题"},
+    {"next_steps", "下步计划"},  {"unit_id", "报送单位"},
     {"person", "报送人"},        {NULL, NULL},
 };
 
@@ -281,8 +285,8 @@ history_link(struct history_ctx *c, struct strbuf *b, const struct db_task_chang
 
     if (*history_value(h, col))
         snprintf(r->other, sizeof r->other, "%s", history_value(h, col));
-    if (db_task_link_name(c->db, ent ? DB_TASK_LINK_ENTERPRISE : DB_TASK_LINK_INSTITUTION,
-                          r->other, name, sizeof name, NULL) != ERR_OK)
+    if (db_task_link_name(c->db, ent ? DB_TASK_LINK_ENTERPRISE : DB_TASK_LINK_INSTITUTION, r->other,
+                          name, sizeof name, NULL) != ERR_OK)
         snprintf(name, sizeof name, "（已不在名录中）");
     if (strcmp(h->op, "insert") == 0)
         strbuf_printf(b, "关联%s：%s", ent ? "企业" : "高校院所", name);

@@ -17,10 +17,10 @@ struct task_history_item {
     long long seq;
     char when[20]; /* local time, YYYY-MM-DD HH:MM */
     char *user;
-    char *text;             /* what happened */
-    char tbl[32];           /* the table: task, task_milestone, task_report, task_unit … */
+    char *text;   /* what happened */
+    char tbl[32]; /* the table: task, task_milestone, task_report, task_unit … */
     char row_key[DB_TASK_ID];
-    int restorable;         /* this entry deleted a record that is still deleted */
+    int restorable; /* this entry deleted a record that is still deleted */
 };
 
 /* The history of task_id, oldest first. */

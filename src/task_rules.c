@@ -43,7 +43,7 @@ task_rules_overdue(const struct db_task *t, const struct db_task_rules *r)
 void
 task_rules_stale_since(const struct db_task *t, char out[DB_TASK_DATE])
 {
-    const char *d = t->report_last[0] ? t->report_last
+    const char *d = t->report_last[0]  ? t->report_last
                     : t->start_date[0] ? t->start_date
                                        : t->created_at;
 

@@ -94,8 +94,9 @@ into_run(const char *id, const char *run_on)
 
 Test(pilot, the_shipped_stages_in_order_with_their_items)
 {
-    static const char *const names[] = {"申请入驻", "园区受理", "专家评审", "备案", "安全评价/环评",
-                                        "建设",     "中试运行", "验收",     "产业化", "退出"};
+    static const char *const names[] = {"申请入驻",      "园区受理", "专家评审", "备案",
+                                        "安全评价/环评", "建设",     "中试运行", "验收",
+                                        "产业化",        "退出"};
     struct db_pilot_stage *s;
     size_t n, i;
     struct err e = {0};
@@ -142,9 +143,9 @@ Test(pilot, supplying_the_items_opens_the_gate_and_history_keeps_who_and_when)
     struct err e = {0};
 
     item(thiam, "申请日期", "2025-03-01");
-    cr_assert_eq(pilot_advance(db, "王会计", &rules, "2025-06-01", thiam, "2025-03-05", "材料齐全",
-                               &e),
-                 ERR_OK, "%s", e.msg);
+    cr_assert_eq(
+        pilot_advance(db, "王会计", &rules, "2025-06-01", thiam, "2025-03-05", "材料齐全", &e),
+        ERR_OK, "%s", e.msg);
     cr_expect_str_eq(stage_of(thiam), "园区受理");
     item(thiam, "受理日期", "2025-03-10");
     advance(thiam, "2025-03-10");
@@ -179,6 +180,7 @@ Test(pilot, a_move_is_dated_between_entering_the_stage_and_today)
     cr_expect(strstr(e.msg, "晚于今天") != NULL, "%s", e.msg);
     cr_expect_eq(pilot_advance(db, "甲", &rules, "2025-06-01", thiam, "2025-02-30", NULL, &e),
                  ERR_INVALID);
+    cr_expect(strstr(e.msg, "2025年2月没有30日") != NULL, "%s", e.msg);
     cr_expect_str_eq(stage_of(thiam), "园区受理");
 }
 
@@ -186,8 +188,14 @@ Test(pilot, a_date_item_must_be_a_date_and_unknown_items_are_named)
 {
     struct err e = {0};
 
+    struct pilot_status s;
+
     cr_expect_eq(pilot_item_set(db, "甲", thiam, "申请日期", "三月一日", &e), ERR_INVALID);
-    cr_expect(strstr(e.msg, "不是有效日期") != NULL, "%s", e.msg);
+    cr_expect(strstr(e.msg, "申请日期：日期“三月一日”格式不对") != NULL, "%s", e.msg);
+    item(thiam, "申请日期", "2025年3月1日");
+    cr_assert_eq(pilot_status_get(db, &rules, "2025-06-01", thiam, &s, &e), ERR_OK);
+    cr_expect_str_eq(s.stages[s.cur].items[0].value, "2025-03-01", "kept as YYYY-MM-DD");
+    pilot_status_free(&s);
     cr_expect_eq(pilot_item_set(db, "甲", thiam, "营业执照", "有", &e), ERR_INVALID);
     cr_expect(strstr(e.msg, "当前阶段需要：申请日期") != NULL, "%s", e.msg);
     /* An item of a later stage may be recorded early, by name or code. */
@@ -292,8 +300,7 @@ Test(pilot, exit_with_plant_needs_dismantled_or_sealed)
     cr_expect_str_eq(s.st.exit_date, "2026-01-05");
     cr_expect_str_eq(s.st.run_end, "2026-01-05");
     pilot_status_free(&s);
-    cr_expect_eq(pilot_advance(db, "甲", &rules, "2026-02-01", thiam, NULL, NULL, &e),
-                 ERR_INVALID);
+    cr_expect_eq(pilot_advance(db, "甲", &rules, "2026-02-01", thiam, NULL, NULL, &e), ERR_INVALID);
     cr_expect(strstr(e.msg, "已退出") != NULL, "%s", e.msg);
 }
 
@@ -404,4 +411,46 @@ Test(pilot, loading_the_plan_again_keeps_the_stages_a_project_reached)
     cr_assert_eq(plan_load(db, "测试", &st, &e), ERR_OK, "%s", e.msg);
     cr_expect_eq(st.rows_added, 0);
     cr_expect_str_eq(stage_of(thiam), "园区受理");
+}
+
+Test(pilot, an_office_adds_a_stage_and_an_item_that_then_gate_its_projects)
+{
+    struct db_pilot_stage *s;
+    size_t n;
+    struct err e = {0};
+
+    cr_assert_eq(pilot_stage_add(db, "管理员", "安全设施竣工验收", "建设", 0, &e), ERR_OK, "%s",
+                 e.msg);
+    cr_assert_eq(pilot_stage_item_add(db, "管理员", "安全设施竣工验收", "验收报告编号", 0, &e),
+                 ERR_OK, "%s", e.msg);
+    cr_assert_eq(pilot_stage_item_add(db, "管理员", "申请入驻", "入驻协议签订日期", 1, &e), ERR_OK,
+                 "%s", e.msg);
+    cr_assert_eq(db_pilot_stages(db, NULL, &s, &n, &e), ERR_OK);
+    cr_assert_eq(n, 11);
+    cr_expect_str_eq(s[6].name, "安全设施竣工验收", "right after 建设");
+    cr_expect_eq(s[6].facilities, 1, "plant is on the base as at 建设");
+    cr_expect_str_eq(s[7].name, "中试运行");
+    db_pilot_stages_free(s, n);
+    item(thiam, "申请日期", "2025-03-01");
+    cr_expect_eq(pilot_advance(db, "甲", &rules, "2025-06-01", thiam, NULL, NULL, &e), ERR_INVALID);
+    cr_expect(strstr(e.msg, "还缺少：入驻协议签订日期") != NULL, "%s", e.msg);
+    cr_expect_eq(pilot_stage_item_add(db, "管理员", "申请入驻", "申请日期", 1, &e), ERR_CONFLICT);
+    cr_assert_eq(pilot_stage_item_archive(db, "管理员", "申请入驻", "入驻协议签订日期", &e), ERR_OK,
+                 "%s", e.msg);
+    cr_assert_eq(pilot_advance(db, "甲", &rules, "2025-06-01", thiam, NULL, NULL, &e), ERR_OK,
+                 "the retired item no longer holds it: %s", e.msg);
+}
+
+Test(pilot, stages_in_use_or_final_are_not_retired)
+{
+    struct err e = {0};
+
+    cr_expect_eq(pilot_stage_archive(db, "管理员", "申请入驻", &e), ERR_INVALID);
+    cr_expect(strstr(e.msg, "还有 4 个中试项目") != NULL, "%s", e.msg);
+    cr_expect_eq(pilot_stage_archive(db, "管理员", "退出", &e), ERR_INVALID);
+    cr_expect_eq(pilot_stage_add(db, "管理员", "再评估", "产业化", 0, &e), ERR_INVALID);
+    cr_expect_eq(pilot_stage_add(db, "管理员", "备案", "建设", 0, &e), ERR_CONFLICT);
+    cr_assert_eq(pilot_stage_archive(db, "管理员", "安全评价/环评", &e), ERR_OK, "%s", e.msg);
+    cr_expect_eq(pilot_stage_archive(db, "管理员", "安全评价/环评", &e), ERR_INVALID,
+                 "already retired: no longer found");
 }

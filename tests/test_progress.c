@@ -69,7 +69,8 @@ log_last(void)
     sqlite3_stmt *st;
     long long seq = 0;
 
-    sqlite3_prepare_v2(db_handle(db), "SELECT coalesce(max(seq), 0) FROM change_log", -1, &st, NULL);
+    sqlite3_prepare_v2(db_handle(db), "SELECT coalesce(max(seq), 0) FROM change_log", -1, &st,
+                       NULL);
     if (sqlite3_step(st) == SQLITE_ROW)
         seq = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
@@ -86,7 +87,7 @@ Test(progress, defaults_come_from_today_the_task_and_the_user)
     cr_expect_str_eq(d.report_date, TODAY);
     cr_expect_str_eq(d.unit, "旗农牧局", "the lead unit");
     cr_expect_str_eq(d.person, "孙八");
-    cr_expect_str_eq(d.status, "未启动");
+    cr_expect_str_eq(d.status, "推进中", "a task still 未启动 starts with its first report");
     cr_assert_eq(progress_defaults(db, task, "孙八", "旗水利局", TODAY, &d, &e), ERR_OK);
     cr_expect_str_eq(d.unit, "旗水利局", "the user's own unit when it shares the task");
     cr_assert_eq(progress_defaults(db, task, "孙八", "旗林草局", TODAY, &d, &e), ERR_OK);
@@ -122,8 +123,11 @@ Test(progress, a_first_report_starts_the_task)
 
 Test(progress, a_report_may_finish_the_task)
 {
-    struct progress_input in = {.progress = "通过验收", .status = "已完成", .period = "2025-5",
-                                .report_date = "2025/6/3", .unit = "旗商务和投促中心",
+    struct progress_input in = {.progress = "通过验收",
+                                .status = "已完成",
+                                .period = "2025-5",
+                                .report_date = "2025/6/3",
+                                .unit = "旗商务和投促中心",
                                 .person = "周九"};
     char id[DB_TASK_ID];
     struct db_task t;
@@ -174,7 +178,8 @@ Test(progress, refusals_name_the_field)
 
 Test(progress, edit_delete_restore)
 {
-    struct progress_input in = {.progress = "第一稿"}, edit = {.progress = "第二稿", .problems = ""};
+    struct progress_input in = {.progress = "第一稿"},
+                          edit = {.progress = "第二稿", .problems = ""};
     char id[DB_TASK_ID], found[DB_TASK_ID], prefix[16];
     struct db_report r;
     long n;
@@ -264,4 +269,41 @@ Test(progress, milestones)
     }
     cr_expect_eq(told, 4);
     task_history_free(h, n);
+}
+
+/* Every write leaves its rows in the change log under the acting user. */
+Test(progress, every_write_is_logged_with_its_user)
+{
+    struct task_input add = {.action = "2", .title = "盐碱地改良示范", .lead = "旗水利局"};
+    struct task_input set = {.due_date = "2025-10-31"};
+    struct progress_input rep = {.progress = "完成土壤采样"}, fix = {.next_steps = "开展对比试验"};
+    struct milestone_input ms = {.title = "完成采样", .due_date = "2025-07-31"};
+    struct milestone_input ms_fix = {.due_date = "2025-08-15"};
+    char task_id[DB_TASK_ID], rid[DB_TASK_ID], mid[DB_TASK_ID];
+    const char *what;
+    long long seq;
+    struct err e = {0};
+
+#define LOGGED(call, tbl, op)                                                                      \
+    do {                                                                                           \
+        seq = log_last();                                                                          \
+        cr_assert_eq(call, ERR_OK, "%s: %s", #call, e.msg);                                        \
+        cr_expect_geq(log_count(seq, tbl, op, "郑一"), 1, "%s logs %s %s", #call, tbl, op);        \
+        cr_expect_eq(log_count(seq, tbl, op, "?"), 0);                                             \
+    } while (0)
+
+    LOGGED(task_add(db, "郑一", &add, task_id, &e), "task", "insert");
+    LOGGED(task_update(db, "郑一", task_id, &set, &e), "task", "update");
+    LOGGED(task_set_status(db, "郑一", task_id, "滞后", &e), "task", "update");
+    LOGGED(progress_add(db, "郑一", TODAY, task_id, &rep, rid, &e), "task_report", "insert");
+    LOGGED(progress_update(db, "郑一", TODAY, rid, &fix, &e), "task_report", "update");
+    LOGGED(progress_archive(db, "郑一", rid, &e), "task_report", "update");
+    LOGGED(task_restore(db, "郑一", rid, &what, &e), "task_report", "update");
+    LOGGED(milestone_add(db, "郑一", TODAY, task_id, &ms, mid, &e), "task_milestone", "insert");
+    LOGGED(milestone_update(db, "郑一", TODAY, mid, &ms_fix, &e), "task_milestone", "update");
+    LOGGED(milestone_done(db, "郑一", TODAY, mid, NULL, 0, &e), "task_milestone", "update");
+    LOGGED(milestone_archive(db, "郑一", mid, &e), "task_milestone", "update");
+    LOGGED(task_archive(db, "郑一", task_id, &e), "task", "update");
+    LOGGED(task_restore(db, "郑一", task_id, &what, &e), "task", "update");
+#undef LOGGED
 }

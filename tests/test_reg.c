@@ -14,6 +14,7 @@
 #include "src/plan_load.h"
 #include "src/project.h"
 #include "src/reg.h"
+#include "src/targets.h"
 
 static struct db *db;
 
@@ -119,6 +120,7 @@ Test(reg, each_bad_field_is_named_in_chinese)
 {
     struct reg_input in = {0};
     struct err e = {0};
+    char id[40];
 
     put(&reg_contract, &in, "title", "某合同");
     put(&reg_contract, &in, "kind", "技术买卖");
@@ -127,13 +129,14 @@ Test(reg, each_bad_field_is_named_in_chinese)
     cr_expect_eq(reg_save(db, "甲", &reg_contract, NULL, &in, NULL, &e), ERR_INVALID);
     cr_expect_str_eq(e.field, "kind");
     cr_expect(strstr(e.msg, "合同类型不能是“技术买卖”") != NULL, "%s", e.msg);
-    cr_expect(strstr(e.msg, "技术开发、技术转让、技术许可、技术咨询、技术服务") != NULL, "%s", e.msg);
+    cr_expect(strstr(e.msg, "技术开发、技术转让、技术许可、技术咨询、技术服务") != NULL, "%s",
+              e.msg);
     put(&reg_contract, &in, "kind", "技术服务");
     put(&reg_contract, &in, "signed_on", "2025-13-01");
     cr_expect_eq(reg_save(db, "甲", &reg_contract, NULL, &in, NULL, &e), ERR_INVALID);
     cr_expect_str_eq(e.field, "signed_on");
-    cr_expect(strstr(e.msg, "签订日期“2025-13-01”不是有效日期") != NULL, "%s", e.msg);
-    put(&reg_contract, &in, "signed_on", "2025-05-01");
+    cr_expect(strstr(e.msg, "签订日期：日期“2025-13-01”的月份 13 不存在") != NULL, "%s", e.msg);
+    put(&reg_contract, &in, "signed_on", "2025/5/1");
     put(&reg_contract, &in, "amount", "五十万");
     cr_expect_eq(reg_save(db, "甲", &reg_contract, NULL, &in, NULL, &e), ERR_INVALID);
     cr_expect_str_eq(e.field, "amount");
@@ -142,6 +145,9 @@ Test(reg, each_bad_field_is_named_in_chinese)
     cr_expect_eq(reg_save(db, "甲", &reg_contract, NULL, &in, NULL, &e), ERR_INVALID);
     cr_expect_str_eq(e.field, "buyer");
     cr_expect_str_eq(e.msg, "请填写买方。");
+    put(&reg_contract, &in, "buyer", "蒙泰铝业");
+    cr_assert_eq(reg_save(db, "甲", &reg_contract, NULL, &in, id, &e), ERR_OK, "%s", e.msg);
+    cr_expect_str_eq(shown(&reg_contract, id, "signed_on"), "2025-05-01", "typed 2025/5/1");
 }
 
 Test(reg, cross_field_rules_of_a_contract)
@@ -200,7 +206,8 @@ Test(reg, a_pilot_project_links_its_partner_institutions)
     put(&reg_pilot_project, &in, "budget", "800万");
     in.links[0] = "燕山大学亚稳材料全国重点实验室；中国矿业大学";
     cr_assert_eq(reg_save(db, "甲", &reg_pilot_project, NULL, &in, id, &e), ERR_OK, "%s", e.msg);
-    cr_expect_str_eq(shown(&reg_pilot_project, id, "stage"), "申请入驻", "new projects start at the first stage");
+    cr_expect_str_eq(shown(&reg_pilot_project, id, "stage"), "申请入驻",
+                     "new projects start at the first stage");
     cr_assert_eq(reg_links(db, &reg_pilot_project, 0, id, &labels, &n, &e), ERR_OK);
     cr_assert_eq(n, 2);
     db_strings_free(labels, n);
@@ -414,7 +421,8 @@ Test(reg, a_project_stage_belongs_to_its_kind)
     put(&reg_project, &in, "title", "某揭榜项目");
     put(&reg_project, &in, "kind", "市级“揭榜挂帅”项目");
     cr_assert_eq(reg_save(db, "甲", &reg_project, NULL, &in, id, &e), ERR_OK, "%s", e.msg);
-    cr_expect_str_eq(shown(&reg_project, id, "stage"), "发榜", "starts at the first stage of its flow");
+    cr_expect_str_eq(shown(&reg_project, id, "stage"), "发榜",
+                     "starts at the first stage of its flow");
     memset(&in, 0, sizeof in);
     put(&reg_project, &in, "stage", "申报");
     cr_expect_eq(reg_save(db, "甲", &reg_project, id, &in, NULL, &e), ERR_INVALID);
@@ -459,4 +467,55 @@ Test(reg, every_registry_reads_its_seeded_or_empty_table)
     cr_expect_eq(n, 3, "蒙科聚 and the two 三峡蒙能 centres");
     cr_assert_eq(reg_count(db, &reg_pilot_base, &f, &n, &e), ERR_OK);
     cr_expect_eq(n, 3);
+}
+
+Test(reg, an_office_adds_and_retires_vocabulary_words)
+{
+    struct reg_input in = {0};
+    struct err e = {0};
+    char id[40];
+
+    put(&reg_talent, &in, "name", "赵工");
+    put(&reg_talent, &in, "mode", "候鸟专家");
+    cr_expect_eq(reg_save(db, "甲", &reg_talent, NULL, &in, id, &e), ERR_INVALID);
+    cr_assert_eq(reg_vocab_add(db, "管理员", "talent_mode", "候鸟专家", &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(reg_save(db, "甲", &reg_talent, NULL, &in, id, &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(reg_vocab_archive(db, "管理员", "talent_mode", "候鸟专家", &e), ERR_OK, "%s",
+                 e.msg);
+    cr_expect_str_eq(shown(&reg_talent, id, "mode"), "候鸟专家", "records keep a retired word");
+    put(&reg_talent, &in, "name", "钱工");
+    cr_expect_eq(reg_save(db, "甲", &reg_talent, NULL, &in, NULL, &e), ERR_INVALID,
+                 "a retired word is no longer offered");
+    cr_expect_eq(reg_vocab_add(db, "管理员", "no_such", "x", &e), ERR_INVALID);
+    cr_expect_eq(reg_vocab_archive(db, "管理员", "talent_mode", "不存在", &e), ERR_NOTFOUND);
+}
+
+Test(reg, the_dashboard_counts_projects_approved_by_its_date)
+{
+    struct targets *t;
+    struct err e = {0};
+    long count;
+    size_t i;
+    int fed;
+
+    add_project("煤矸石制备陶粒关键技术", "市级科技计划项目", "立项", "2025-04-01");
+    add_project("氢能重卡示范", "市级科技计划项目", "实施", "2025-02-01");
+    cr_assert_eq(project_target_count(db, 2025, "2025-03-31", "city_project", &count, &fed, &e),
+                 ERR_OK, "%s", e.msg);
+    cr_expect(fed);
+    cr_expect_eq(count, 1, "only the one approved by 31 March");
+    cr_assert_eq(project_target_count(db, 2025, "2025-03-31", "high_tech", &count, &fed, &e),
+                 ERR_OK);
+    cr_expect_not(fed, "no project kind feeds the high-tech target");
+    cr_assert_eq(targets_compute(db, NULL, "2025-06-30", &t, &e), ERR_OK, "%s", e.msg);
+    for (i = 0; i < t->n; i++) {
+        if (strcmp(t->figs[i].code, "city_project") == 0) {
+            cr_expect(t->figs[i].has_value);
+            cr_expect_eq(t->figs[i].value, 2.0);
+            cr_expect_eq(t->figs[i].gap, 1.0, "2 of ≥ 3");
+        }
+        if (strcmp(t->figs[i].code, "city_jiebang") == 0)
+            cr_expect(t->figs[i].has_value && t->figs[i].value == 0.0);
+    }
+    targets_free(t);
 }

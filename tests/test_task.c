@@ -64,7 +64,8 @@ log_last(void)
     sqlite3_stmt *st;
     long long seq = 0;
 
-    sqlite3_prepare_v2(db_handle(db), "SELECT coalesce(max(seq), 0) FROM change_log", -1, &st, NULL);
+    sqlite3_prepare_v2(db_handle(db), "SELECT coalesce(max(seq), 0) FROM change_log", -1, &st,
+                       NULL);
     if (sqlite3_step(st) == SQLITE_ROW)
         seq = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
@@ -85,7 +86,8 @@ Test(task, units_resolve_names_and_aliases)
     char id[DB_TASK_ID], id2[DB_TASK_ID], name[128];
     struct err e = {0};
 
-    cr_assert_eq(task_unit_resolve(db, "旗商务和投促中心", "lead", id, name, sizeof name, &e), ERR_OK);
+    cr_assert_eq(task_unit_resolve(db, "旗商务和投促中心", "lead", id, name, sizeof name, &e),
+                 ERR_OK);
     cr_expect_str_eq(name, "旗商务和投资促进中心");
     cr_assert_eq(task_unit_resolve(db, "旗商务和投资促进中心", "lead", id2, name, sizeof name, &e),
                  ERR_OK);
@@ -174,18 +176,31 @@ Test(task, add_checks_every_field_in_chinese)
         {{.action = "1", .title = "  ", .lead = "旗工信局"}, "title", "请填写任务名称"},
         {{.action = "1", .title = "t"}, "lead", "请填写牵头单位"},
         {{.action = "1", .title = "t", .lead = "不存在的局"}, "lead", "没有名为“不存在的局”"},
-        {{.action = "1", .title = "t", .lead = "旗工信局", .co = "旗能源局、某某局"}, "co", "某某局"},
+        {{.action = "1", .title = "t", .lead = "旗工信局", .co = "旗能源局、某某局"},
+         "co",
+         "某某局"},
         {{.action = "1", .title = "t", .lead = "旗工信局", .start_date = "2025-02-30"},
-         "start_date", "2025年2月没有30日"},
-        {{.action = "1", .title = "t", .lead = "旗工信局", .start_date = "2025-6-1",
+         "start_date",
+         "2025年2月没有30日"},
+        {{.action = "1",
+          .title = "t",
+          .lead = "旗工信局",
+          .start_date = "2025-6-1",
           .due_date = "2025-05-31"},
-         "due_date", "不能早于开始日期"},
-        {{.action = "1", .title = "t", .lead = "旗工信局", .percent = "101"}, "percent", "超出范围"},
+         "due_date",
+         "不能早于开始日期"},
+        {{.action = "1", .title = "t", .lead = "旗工信局", .percent = "101"},
+         "percent",
+         "超出范围"},
         {{.action = "1", .title = "t", .lead = "旗工信局", .percent = "三十"}, "percent", "整数"},
-        {{.action = "1", .title = "t", .lead = "旗工信局", .status = "完成了"}, "status", "可选：未启动"},
-        {{.action = "1", .title = "t", .lead = "旗工信局", .enterprises = "无名公司"}, "enterprises",
+        {{.action = "1", .title = "t", .lead = "旗工信局", .status = "完成了"},
+         "status",
+         "可选：未启动"},
+        {{.action = "1", .title = "t", .lead = "旗工信局", .enterprises = "无名公司"},
+         "enterprises",
          "没有名为“无名公司”的企业"},
-        {{.action = "1", .title = "t", .lead = "旗工信局", .institutions = "某大学"}, "institutions",
+        {{.action = "1", .title = "t", .lead = "旗工信局", .institutions = "某大学"},
+         "institutions",
          "某大学"},
     };
     long long before = log_last();

@@ -41,8 +41,7 @@ TestSuite(rules, .init = setup, .fini = teardown);
 
 /* Adds a test task under action 3 (lead 旗林草局); returns its key in id. */
 static void
-add(const char *title, const char *start, const char *due, const char *status,
-    char id[DB_TASK_ID])
+add(const char *title, const char *start, const char *due, const char *status, char id[DB_TASK_ID])
 {
     struct task_input in = {.action = "3", .lead = "旗林草局"};
     struct err e = {0};

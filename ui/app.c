@@ -208,6 +208,7 @@ app_pop(struct ui_app *app)
     if (d->done)
         d->done(app, d, d->arg, d->result);
     ui_dialog_free(d);
+    ui_screen_repaint();
 }
 
 /* A key while a dialog is open. Quitting from a form with unsaved input

@@ -2,6 +2,9 @@
  * form.h — labelled fields a clerk fills in: text, multi-line text,
  * number, date, a choice from a list, yes/no.
  *
+ * A date field takes what src/date.h reads (2025-03-05, 2025-3-5,
+ * 2025/03/05, 20250305 …); the value stays as typed, for the caller to parse.
+ *
  * Typing goes to the field with focus (through ui/edit.h, so the cursor is
  * in display columns and Backspace removes a whole character). Each field
  * is checked when the clerk leaves it and all are checked on submit: a

@@ -45,7 +45,9 @@ static const struct keymap_entry keymap_table[UI_ACT_COUNT] = {
     [UI_ACT_EDIT] = {"edit", MSG_KEY("action.edit"), "e,F4"},
     [UI_ACT_DELETE] = {"delete", MSG_KEY("action.delete"), "Delete,F8"},
     [UI_ACT_MENU] = {"menu", MSG_KEY("action.menu"), "m,F2"},
-    [UI_ACT_VIEW] = {"view", MSG_KEY("action.view"), "v,F6"},
+    [UI_ACT_VIEW] = {"view", MSG_KEY("action.view"), "v,F9"},
+    [UI_ACT_EXPORT] = {"export", MSG_KEY("action.export"), "x,F6"},
+    [UI_ACT_PROGRESS] = {"progress", MSG_KEY("action.progress"), "r"},
 };
 
 static int keymap_keys[UI_ACT_COUNT][UI_KEYMAP_MAX_KEYS];

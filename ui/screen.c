@@ -148,6 +148,35 @@ ui_screen_headless(void)
     return scr_headless;
 }
 
+/* The columns the character in the cell at y, x takes (2 for a wide one). */
+static int
+scr_cell_width(int y, int x)
+{
+    wchar_t wch[CCHARW_MAX + 1] = {0};
+    cchar_t cc;
+    attr_t a;
+    short pair;
+
+    if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wch, &a, &pair, NULL) == ERR)
+        return 1;
+    return wch[0] != L'\0' && wcwidth(wch[0]) == 2 ? 2 : 1;
+}
+
+/* The column where the character covering column x of row y starts. */
+static int
+scr_char_start(int y, int x)
+{
+    int c = 0, w;
+
+    while (c < x) {
+        w = scr_cell_width(y, c);
+        if (c + w > x)
+            return c;
+        c += w;
+    }
+    return c;
+}
+
 void
 ui_screen_put_attr(int y, int x, int w, const char *text, attr_t attr, enum textw_align align)
 {
@@ -155,12 +184,19 @@ ui_screen_put_attr(int y, int x, int w, const char *text, attr_t attr, enum text
     wchar_t *wbuf;
     size_t n = 0;
     char *t;
-    int cw;
+    int cw, left, right;
 
     if (w <= 0 || y < 0 || y >= LINES || x < 0 || x >= COLS)
         return;
     if (x + w > COLS)
         w = COLS - x;
+    /* A double-width character cut by either edge is blanked whole, as a
+     * terminal would; otherwise curses keeps half of it and the edge's
+     * own character (a frame) is lost. */
+    left = x > 0 ? scr_char_start(y, x) : x;
+    right = x + w < COLS ? scr_char_start(y, x + w) : x + w;
+    if (left < x)
+        mvaddch(y, left, ' ');
     t = textw_fit(text ? text : "", w, align);
     wbuf = xmalloc((strlen(t) + 1) * sizeof *wbuf);
     for (p = t, end = t + strlen(t); p < end;) {
@@ -172,6 +208,8 @@ ui_screen_put_attr(int y, int x, int w, const char *text, attr_t attr, enum text
     attrset((int)attr);
     mvaddnwstr(y, x, wbuf, (int)n);
     attrset(A_NORMAL);
+    if (right < x + w)
+        mvaddch(y, x + w, ' ');
     free(wbuf);
     free(t);
 }
@@ -217,6 +255,13 @@ ui_screen_frame(const struct ui_rect *r, enum ui_role role)
     ui_screen_vline(r->y + 1, r->x, r->h - 2, role);
     ui_screen_vline(r->y + 1, r->x + r->w - 1, r->h - 2, role);
     strbuf_free(&b);
+}
+
+void
+ui_screen_repaint(void)
+{
+    if (!scr_headless && curscr)
+        clearok(curscr, TRUE);
 }
 
 void

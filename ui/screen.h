@@ -65,6 +65,12 @@ void ui_screen_vline(int y, int x, int h, enum ui_role role);
  * hides it when y < 0. */
 void ui_screen_cursor(int y, int x);
 
+/* Makes the next flush repaint every cell. After a box over the screen
+ * closes: where its frame cut a double-width character in half, the
+ * terminal blanked the whole character while curses still believes it is
+ * there, so a plain update would leave the hole. */
+void ui_screen_repaint(void);
+
 /* Sends what was drawn to the terminal (no-op when headless). */
 void ui_screen_flush(void);
 

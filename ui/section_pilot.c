@@ -1,137 +1,198 @@
 /*
- * section_pilot.c — 中试基地: the pilot bases, each followed by its pilot
- * projects (projects not yet placed in a base come last); the detail
- * shows the selected base or project.
+ * section_pilot.c — 中试基地: the stage board of all pilot projects (how
+ * many stand at each stage, how many are held by missing items or near
+ * their run limit, and which), the pilot projects with their stage, items
+ * and history and the moves a clerk makes, and a view of each of the
+ * plan's other registries (bases, S&T projects, results and needs,
+ * matches, contracts, cooperation, platforms, talent, safeguards), chosen
+ * with the view key.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/browse.h"
+#include "db/plan.h"
 #include "src/msg.h"
+#include "src/pilot.h"
+#include "src/project.h"
+#include "src/reg.h"
 #include "src/xmalloc.h"
 #include "ui/app.h"
-#include "ui/panes.h"
+#include "ui/keymap.h"
+#include "ui/pilot_board.h"
+#include "ui/pilot_list.h"
+#include "ui/reg_form.h"
+#include "ui/reg_view.h"
 #include "ui/section.h"
 
-#define PILOT_PAGE_MAX 256
+#define PILOT_NREG 10
+
+/* The registries with a view of their own, after the board and the projects. */
+static const struct reg_def *const pilot_reg_views[PILOT_NREG] = {
+    &reg_pilot_base, &reg_project, &reg_result,   &reg_need,   &reg_match,
+    &reg_contract,   &reg_coop,    &reg_platform, &reg_talent, &reg_safeguard_note,
+};
+
+enum { PILOT_VIEW_BOARD, PILOT_VIEW_PROJECTS, PILOT_VIEW_REG };
 
 struct pilot {
-    struct ui_panes panes; /* first: the ui_panes_section_* entries need it */
     struct ui_app *app;
+    int view;
+    struct pilot_rules rules;
+    struct ui_pilot_board board;
+    struct ui_pilot_list list;
+    struct ui_reg_view *reg[PILOT_NREG];
 };
 
-static const struct ui_column pilot_cols[] = {
-    {MSG_KEY("pilot.col.kind"), 4, 0, TEXTW_LEFT},
-    {MSG_KEY("pilot.col.name"), 16, 3, TEXTW_LEFT},
-    {MSG_KEY("pilot.col.enterprise"), 8, 1, TEXTW_LEFT},
-};
-
-static long
-pilot_count(void *ctx, const char *filter)
-{
-    struct pilot *s = ctx;
-    long n = 0;
-
-    if (db_browse_pilot_count(ui_app_db(s->app), filter, &n, NULL) != ERR_OK)
-        return 0;
-    return n;
-}
-
+/* Reloads every view made so far: a change may show in any of them. */
 static void
-pilot_free_rec(void *rec)
+pilot_reload_all(struct pilot *s)
 {
-    db_browse_pilot_free(rec);
-    free(rec);
-}
+    size_t i;
 
-static int
-pilot_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *rows,
-            const struct ui_list_hint *hint)
-{
-    struct pilot *s = ctx;
-    struct db_browse_pilot page[PILOT_PAGE_MAX], *r;
-    int got = 0, i;
-
-    (void)hint;
-    if (n > PILOT_PAGE_MAX)
-        n = PILOT_PAGE_MAX;
-    if (db_browse_pilot_page(ui_app_db(s->app), filter, offset, n, page, &got, NULL) != ERR_OK)
-        return 0;
-    for (i = 0; i < got; i++) {
-        r = xmalloc(sizeof *r);
-        *r = page[i];
-        snprintf(rows[i].id, sizeof rows[i].id, "%s", r->id);
-        rows[i].cell[0] = xstrdup(msg(r->is_base ? "pilot.base" : "pilot.project"));
-        rows[i].cell[1] =
-            r->is_base || r->base == NULL ? xstrdup(r->name) : xasprintf("  %s", r->name);
-        rows[i].cell[2] = xstrdup(r->enterprise ? r->enterprise : "");
-        rows[i].role = r->is_base ? UI_ROLE_LABEL : UI_ROLE_NORMAL;
-        rows[i].rec = r;
+    ui_pilot_board_reload(&s->board);
+    ui_pilot_list_reload(&s->list);
+    for (i = 0; i < PILOT_NREG; i++) {
+        if (s->reg[i])
+            ui_reg_view_reload(s->reg[i]);
     }
-    return got;
-}
-
-static const struct ui_list_source pilot_source = {pilot_count, pilot_fetch, pilot_free_rec};
-
-/* Money in yuan as 万元 text. */
-static char *
-pilot_money(const struct db_browse_pilot *r)
-{
-    char num[48];
-
-    if (!r->has_budget)
-        return NULL;
-    snprintf(num, sizeof num, "%.2f", (double)r->budget / 10000.0);
-    return msg_format("money.wan", num, NULL);
 }
 
 static void
-pilot_describe(void *ctx, struct ui_app *app, const struct ui_row *row, struct ui_detail *d,
-               int width)
+pilot_changed(struct ui_app *app, void *arg)
 {
-    const struct db_browse_pilot *r = row ? row->rec : NULL;
-    char *money;
-
-    (void)ctx;
     (void)app;
-    (void)width;
-    if (r == NULL) {
-        ui_detail_add(d, UI_ROLE_WARNING, msg("pilot.none"));
-        return;
-    }
-    ui_detail_add(d, UI_ROLE_HEADER, r->name);
-    if (r->is_base) {
-        ui_detail_field(d, msg("pilot.f.kind"), r->kind);
-        ui_detail_field(d, msg("pilot.f.park"), r->park);
-        ui_detail_field(d, msg("pilot.f.operator"), r->operator_name);
-        ui_detail_field(d, msg("pilot.f.offers"), r->offers);
-        ui_detail_field(d, msg("pilot.f.notes"), r->notes);
-        return;
-    }
-    money = pilot_money(r);
-    ui_detail_field(d, msg("pilot.f.base"), r->base ? r->base : msg("pilot.no_base"));
-    ui_detail_field(d, msg("pilot.f.enterprise"), r->enterprise);
-    ui_detail_field(d, msg("pilot.f.lead_unit"), r->lead_unit);
-    ui_detail_field(d, msg("pilot.f.task"), r->task);
-    ui_detail_field(d, msg("pilot.f.start"), r->start_date);
-    ui_detail_field(d, msg("pilot.f.budget"), money);
-    ui_detail_field(d, msg("pilot.f.goal"), r->goal);
-    ui_detail_field(d, msg("pilot.f.notes"), r->notes);
-    free(money);
+    pilot_reload_all(arg);
 }
+
+/* ---- the views ---- */
+
+/* The panes of the view shown, made on first use. */
+static struct ui_panes *
+pilot_panes(struct pilot *s)
+{
+    int r = s->view - PILOT_VIEW_REG;
+
+    if (s->view == PILOT_VIEW_BOARD)
+        return &s->board.panes;
+    if (s->view == PILOT_VIEW_PROJECTS)
+        return &s->list.panes;
+    if (s->reg[r] == NULL)
+        s->reg[r] = ui_reg_view_new(s->app, pilot_reg_views[r]);
+    return &s->reg[r]->panes;
+}
+
+/* The name of view i (borrowed). */
+static const char *
+pilot_view_name(int i)
+{
+    if (i == PILOT_VIEW_BOARD)
+        return msg("pilot.view.board");
+    if (i == PILOT_VIEW_PROJECTS)
+        return msg("pilot.view.projects");
+    return ui_reg_title(pilot_reg_views[i - PILOT_VIEW_REG]);
+}
+
+static void
+pilot_view_answer(struct ui_app *app, struct ui_dialog *d, void *arg, int chosen)
+{
+    struct pilot *s = arg;
+
+    (void)d;
+    if (chosen < 0)
+        return;
+    s->view = chosen;
+    pilot_panes(s);
+    if (chosen >= PILOT_VIEW_REG)
+        ui_reg_view_reload(s->reg[chosen - PILOT_VIEW_REG]);
+    else
+        ui_panes_refresh(pilot_panes(s));
+    (void)app;
+}
+
+static void
+pilot_view_pick(struct pilot *s)
+{
+    const char *items[PILOT_VIEW_REG + PILOT_NREG];
+    struct ui_dialog *d;
+    int i;
+
+    for (i = 0; i < PILOT_VIEW_REG + PILOT_NREG; i++)
+        items[i] = pilot_view_name(i);
+    d = ui_dialog_pick(msg("pilot.view.title"), items, PILOT_VIEW_REG + PILOT_NREG);
+    d->sel = s->view;
+    ui_app_push(s->app, d, pilot_view_answer, s);
+}
+
+/* The targets S&T projects feed, for the header of their view. */
+static char *
+pilot_targets_text(struct pilot *s)
+{
+    struct db_project_target *t;
+    struct db_plan p;
+    char have[24], want[24], *out = xstrdup(""), *part, *next;
+    size_t n, i;
+
+    if (db_plan_get(ui_app_db(s->app), 0, &p, NULL) != ERR_OK)
+        return out;
+    if (project_targets(ui_app_db(s->app), p.year, &t, &n, NULL) == ERR_OK) {
+        for (i = 0; i < n; i++) {
+            snprintf(have, sizeof have, "%ld", t[i].count);
+            snprintf(want, sizeof want, "%g", t[i].value);
+            part = msg_format("pilot.target", t[i].name, have, want, NULL);
+            next = xasprintf("%s%s%s", out, i ? "  " : "", part);
+            free(part);
+            free(out);
+            out = next;
+        }
+        db_project_targets_free(t, n);
+    }
+    db_plan_free(&p);
+    return out;
+}
+
+/* The line above the panes: the view, and how to change it. */
+static void
+pilot_header(struct pilot *s, const struct ui_rect *area)
+{
+    char *kv = ui_keymap_keys_text(UI_ACT_VIEW), *km = ui_keymap_keys_text(UI_ACT_MENU);
+    char *left, *right, *extra = NULL;
+    int rw;
+    int archived = s->view == PILOT_VIEW_PROJECTS ? s->list.archived
+                   : s->view >= PILOT_VIEW_REG && s->reg[s->view - PILOT_VIEW_REG]
+                       ? s->reg[s->view - PILOT_VIEW_REG]->archived
+                       : 0;
+
+    if (s->view >= PILOT_VIEW_REG && pilot_reg_views[s->view - PILOT_VIEW_REG] == &reg_project)
+        extra = pilot_targets_text(s);
+    if (s->view == PILOT_VIEW_PROJECTS && ui_pilot_list_filter_name(&s->list))
+        extra = xstrdup(ui_pilot_list_filter_name(&s->list));
+    left = msg_format(archived ? "pilot.header.archived" : "pilot.header", pilot_view_name(s->view),
+                      extra ? extra : "", NULL);
+    right = msg_format("pilot.header.keys", kv, km, NULL);
+    rw = textw_width(right);
+    if (rw > area->w / 2)
+        rw = area->w / 2;
+    ui_screen_put(area->y, area->x, area->w - rw - 1, left, UI_ROLE_HEADER_FOCUS, TEXTW_LEFT);
+    ui_screen_put(area->y, area->x + area->w - rw, rw, right, UI_ROLE_LABEL, TEXTW_RIGHT);
+    free(left);
+    free(right);
+    free(extra);
+    free(kv);
+    free(km);
+}
+
+/* ---- the section ---- */
 
 static void *
 pilot_enter(struct ui_app *app)
 {
     struct pilot *s = xcalloc(1, sizeof *s);
-    struct ui_list *l;
 
     s->app = app;
-    l = ui_list_new(&pilot_source, s, pilot_cols, 3);
-    l->empty = MSG_KEY("pilot.none");
-    ui_panes_init(&s->panes, l, 55, MSG_KEY("pilot.list"), MSG_KEY("pane.detail"), pilot_describe,
-                  s);
+    pilot_rules_from_config(ui_app_config(app), &s->rules);
+    ui_pilot_board_init(&s->board, app, &s->rules);
+    ui_pilot_list_init(&s->list, app, &s->rules, pilot_changed, s);
     return s;
 }
 
@@ -139,9 +200,85 @@ static void
 pilot_leave(void *state)
 {
     struct pilot *s = state;
+    size_t i;
 
-    ui_panes_free(&s->panes);
+    ui_pilot_board_free(&s->board);
+    ui_pilot_list_free(&s->list);
+    for (i = 0; i < PILOT_NREG; i++)
+        ui_reg_view_free(s->reg[i]);
     free(s);
+}
+
+static void
+pilot_draw(void *state, struct ui_app *app, const struct ui_rect *area)
+{
+    struct pilot *s = state;
+    struct ui_rect below = {area->y + 1, area->x, area->h - 1, area->w};
+
+    pilot_header(s, area);
+    ui_panes_draw(pilot_panes(s), app, &below);
+}
+
+/* Actions of the board: the record keys work on the projects view. */
+static int
+pilot_board_action(struct pilot *s, int action)
+{
+    if (action == UI_ACT_MENU || action == UI_ACT_ADD || action == UI_ACT_EDIT ||
+        action == UI_ACT_DELETE) {
+        ui_app_status(s->app, UI_ROLE_WARNING, msg("pilot.board.no_records"));
+        return 1;
+    }
+    return ui_panes_action(&s->board.panes, s->app, action);
+}
+
+static int
+pilot_action(void *state, struct ui_app *app, int action)
+{
+    struct pilot *s = state;
+
+    (void)app;
+    if (action == UI_ACT_VIEW) {
+        pilot_view_pick(s);
+        return 1;
+    }
+    if (s->view == PILOT_VIEW_BOARD)
+        return pilot_board_action(s, action);
+    if (s->view == PILOT_VIEW_PROJECTS)
+        return ui_pilot_list_action(&s->list, action);
+    pilot_panes(s);
+    return ui_reg_view_action(s->reg[s->view - PILOT_VIEW_REG], action);
+}
+
+static void
+pilot_search(void *state, struct ui_app *app, const char *text)
+{
+    ui_panes_search(pilot_panes(state), app, text);
+}
+
+static const char *
+pilot_filter(void *state)
+{
+    return pilot_panes(state)->list->filter;
+}
+
+static int
+pilot_mouse(void *state, struct ui_app *app, const struct keys_event *ev)
+{
+    (void)app;
+    return ui_panes_mouse(pilot_panes(state), ev);
+}
+
+static void
+pilot_reload(void *state, struct ui_app *app)
+{
+    (void)app;
+    pilot_reload_all(state);
+}
+
+static char *
+pilot_position(void *state)
+{
+    return ui_list_position(pilot_panes(state)->list);
 }
 
 const struct ui_section ui_section_pilot = {
@@ -149,11 +286,11 @@ const struct ui_section ui_section_pilot = {
     MSG_KEY("help.pilot"),
     pilot_enter,
     pilot_leave,
-    ui_panes_section_draw,
-    ui_panes_section_action,
-    ui_panes_section_search,
-    ui_panes_section_filter,
-    ui_panes_section_mouse,
-    ui_panes_section_refresh,
-    ui_panes_section_position,
+    pilot_draw,
+    pilot_action,
+    pilot_search,
+    pilot_filter,
+    pilot_mouse,
+    pilot_reload,
+    pilot_position,
 };

@@ -39,7 +39,7 @@ ENV
 t -f /dev/null new-session -d -s w -x 80 -y 24 "bash --norc --noprofile"
 t send-keys -t w ". $tmp/env.sh" Enter
 t send-keys -t w "$bin --db $tmp/t.db --today 2025-06-30 2>$tmp/stderr; echo EXIT=\$?" Enter
-wait_for "总体目标（7）" "first screen"
+wait_for "一、总体目标" "first screen"
 
 t send-keys -t w 3
 wait_for "企业（10）" "the plan's ten enterprises"

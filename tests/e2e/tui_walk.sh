@@ -49,13 +49,13 @@ t -f /dev/null new-session -d -s w -x 80 -y 24 "bash --norc --noprofile"
 t send-keys -t w ". $tmp/env.sh" Enter
 t send-keys -t w "$bin --db $tmp/t.db 2>$tmp/stderr; echo EXIT=\$?" Enter
 
-wait_for "总体目标（7）" "first screen"
+wait_for "一、总体目标" "first screen"
 wait_for "高新技术企业" "targets listed"
 t send-keys -t w 2;  wait_for "新兴产业技术攻坚行动" "section 2"
 t send-keys -t w Down Enter; wait_for "旗农牧局" "units of action 2"
 t send-keys -t w Escape 3; wait_for "企业（10）" "section 3"
-t send-keys -t w 4;  wait_for "中试基地与项目（7）" "section 4"
-t send-keys -t w 5;  wait_for "尚未实现" "section 5 says reports are to come"
+t send-keys -t w 4;  wait_for "各阶段（10）" "section 4"
+t send-keys -t w 5;  wait_for "月度进展报表" "section 5 lists the reports"
 t send-keys -t w 6;  wait_for "database:path" "section 6"
 t send-keys -t w F1; wait_for "按键（可在配置文件" "help"
 t send-keys -t w Escape; wait_gone "按键（可在配置文件" "help closed"
@@ -70,7 +70,7 @@ cat "$tmp/stderr"
 
 # A second run ended by SIGTERM restores the terminal and leaves the file sound.
 t send-keys -t w "clear; $bin --db $tmp/t.db 2>$tmp/stderr2 & pid=\$!; fg" Enter
-wait_for "总体目标（7）" "second run"
+wait_for "一、总体目标" "second run"
 t send-keys -t w 3 Down Down; sleep 0.3
 pid=$(pgrep -n -f -- "--db $tmp/t.db" || true)
 if [ -n "$pid" ]; then kill -TERM "$pid"; else echo "FAIL: no tuwei process"; fail=1; fi
