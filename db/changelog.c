@@ -33,6 +33,8 @@ changelog_skip(const char *table)
            strstr(table, "_fts") != NULL;
 }
 
+static void changelog_forget_columns(struct db *db);
+
 static sqlite3_value **
 changelog_copy(sqlite3 *h, int n, int (*get)(sqlite3 *, int, sqlite3_value **), int *failed)
 {
@@ -113,6 +115,7 @@ db_changelog_discard(struct db *db)
     }
     db->pending = db->pending_tail = NULL;
     db->hook_error = 0;
+    changelog_forget_columns(db);
 }
 
 /* 1 when a and b hold the same type and bytes. */
@@ -167,22 +170,60 @@ changelog_json_value(struct strbuf *b, sqlite3_value *v)
     }
 }
 
-/* Column names of table, in order; the caller frees the array and names. */
+/* The column names of one table, kept for the connection: asking SQLite
+ * (pragma_table_info) for every logged row costs a parse each time. */
+struct db_colcache {
+    struct db_colcache *next;
+    char *table;
+    int ncol;
+    char **names;
+};
+
+/* Column names of table, in order (borrowed: kept until the connection
+ * closes or a write is rolled back). */
 static char **
 changelog_columns(struct db *db, const char *table, int ncol)
 {
     static const char sql[] = "SELECT name FROM pragma_table_info(?1) ORDER BY cid";
-    sqlite3_stmt *st = db_stmt(db, sql, NULL);
-    char **names = xcalloc((size_t)ncol, sizeof *names);
+    struct db_colcache *c;
+    sqlite3_stmt *st;
     int i = 0;
 
-    if (st == NULL)
-        return names;
+    for (c = db->colcache; c; c = c->next) {
+        if (c->ncol == ncol && strcmp(c->table, table) == 0)
+            return c->names;
+    }
+    c = xcalloc(1, sizeof *c);
+    c->table = xstrdup(table);
+    c->ncol = ncol;
+    c->names = xcalloc((size_t)ncol, sizeof *c->names);
+    c->next = db->colcache;
+    db->colcache = c;
+    if ((st = db_stmt(db, sql, NULL)) == NULL)
+        return c->names;
     sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
     while (i < ncol && sqlite3_step(st) == SQLITE_ROW)
-        names[i++] = db_col_text(st, 0);
+        c->names[i++] = db_col_text(st, 0);
     sqlite3_reset(st);
-    return names;
+    return c->names;
+}
+
+/* Forgets the cached column names. */
+static void
+changelog_forget_columns(struct db *db)
+{
+    struct db_colcache *c, *next;
+    int i;
+
+    for (c = db->colcache; c; c = next) {
+        next = c->next;
+        for (i = 0; i < c->ncol; i++)
+            free(c->names[i]);
+        free(c->names);
+        free(c->table);
+        free(c);
+    }
+    db->colcache = NULL;
 }
 
 /* Appends {"col": value, ...}; for updates only the columns that changed. */
@@ -233,7 +274,7 @@ changelog_write_one(struct db *db, struct db_change *c, struct err *e)
     char **names = changelog_columns(db, c->table, c->ncol);
     struct strbuf key = STRBUF_INIT, o = STRBUF_INIT, n = STRBUF_INIT;
     sqlite3_stmt *st;
-    int i, rc = ERR_DB;
+    int rc = ERR_DB;
 
     changelog_key(&key, names, c);
     if (c->oldv)
@@ -257,9 +298,6 @@ changelog_write_one(struct db *db, struct db_change *c, struct err *e)
         rc = ERR_OK;
     sqlite3_reset(st);
 out:
-    for (i = 0; i < c->ncol; i++)
-        free(names[i]);
-    free(names);
     strbuf_free(&key);
     strbuf_free(&o);
     strbuf_free(&n);

@@ -53,12 +53,17 @@ void db_changelog_discard(struct db *db);
 
 /* Per-connection state behind struct db. */
 struct db_change;
+struct db_colcache;
 struct db_stmt_slot {
     const char *key;
     sqlite3_stmt *st;
+    unsigned long used; /* when it was last handed out (db->tick) */
 };
 
-#define DB_STMT_CACHE 128
+/* Enough for every statement of every module, so eviction is rare; when it
+ * happens it takes the least recently used statement that is not running,
+ * never one just handed out. */
+#define DB_STMT_CACHE 256
 
 struct db {
     sqlite3 *h;
@@ -68,9 +73,11 @@ struct db {
     char now[32];
     struct db_change *pending; /* collected by the hook, oldest first */
     struct db_change *pending_tail;
+    struct db_colcache *colcache; /* column names of logged tables (changelog.c) */
     int hook_error;
     struct db_stmt_slot cache[DB_STMT_CACHE];
     int ncache;
+    unsigned long tick;
     int last_changes;
     int checked; /* quick_check passed on this connection */
 };

@@ -22,7 +22,7 @@
 #define HELD_WHERE                                                                                 \
     " v.kind = 'enter' AND v.archived_at IS NULL"                                                  \
     " AND coalesce(v.valid_from, v.event_date) <= :d"                                              \
-    " AND (v.valid_to IS NULL OR v.valid_to >= :d)"                                                \
+    " AND coalesce(v.valid_to, '9999-12-31') >= :d"                                                \
     " AND NOT EXISTS (SELECT 1 FROM tier_event x WHERE x.enterprise_id = v.enterprise_id"          \
     " AND x.tier_id = v.tier_id AND x.kind = 'drop' AND x.archived_at IS NULL"                     \
     " AND x.event_date BETWEEN coalesce(v.valid_from, v.event_date) AND :d)"
@@ -33,19 +33,19 @@
 
 /* Certificates of :ht held on :d whose span ends by :until, with no later one. */
 #define EXPIRING_WHERE                                                                             \
-    " v.tier_id = :ht AND v.valid_to BETWEEN :d AND :until AND" HELD_WHERE                        \
+    " v.tier_id = :ht AND coalesce(v.valid_to, '9999-12-31') BETWEEN :d AND :until AND" HELD_WHERE\
     " AND NOT EXISTS (SELECT 1 FROM tier_event w WHERE w.enterprise_id = v.enterprise_id"          \
     " AND w.tier_id = v.tier_id AND w.kind = 'enter' AND w.archived_at IS NULL"                    \
-    " AND (w.valid_to IS NULL OR w.valid_to > :until))"
+    " AND coalesce(w.valid_to, '9999-12-31') > :until)"
 #define EXPIRING "SELECT v.enterprise_id FROM tier_event v WHERE" EXPIRING_WHERE
 
 /* Registrations of :sme that ran last year, with none this year. */
 #define UNREGISTERED_WHERE                                                                         \
     " v.tier_id = :sme AND v.kind = 'enter' AND v.archived_at IS NULL"                             \
-    " AND v.valid_to BETWEEN :pf AND :pl AND :smewarn"                                             \
+    " AND coalesce(v.valid_to, '9999-12-31') BETWEEN :pf AND :pl AND :smewarn"                    \
     " AND NOT EXISTS (SELECT 1 FROM tier_event w WHERE w.enterprise_id = v.enterprise_id"          \
     " AND w.tier_id = v.tier_id AND w.kind = 'enter' AND w.archived_at IS NULL"                    \
-    " AND (w.valid_to IS NULL OR w.valid_to >= :yf))"
+    " AND coalesce(w.valid_to, '9999-12-31') >= :yf)"
 #define UNREGISTERED "SELECT v.enterprise_id FROM tier_event v WHERE" UNREGISTERED_WHERE
 
 #define TOP_TIER(COL)                                                                              \
@@ -53,7 +53,12 @@
     " WHERE v.enterprise_id = e.id AND t.rank > (SELECT min(rank) FROM tier) AND" HELD_WHERE       \
     " ORDER BY t.rank DESC LIMIT 1)"
 
-#define WARN_BITS "((e.id IN (" EXPIRING ")) + 2 * (e.id IN (" UNREGISTERED ")))"
+/* A row's warnings, each an EXISTS over its own events (an index seek per
+ * row, where "e.id IN (set)" would build the whole set for every page). */
+#define WARN_BITS                                                                                  \
+    "(EXISTS (SELECT 1 FROM tier_event v WHERE v.enterprise_id = e.id AND" EXPIRING_WHERE ")"      \
+    " + 2 * EXISTS (SELECT 1 FROM tier_event v WHERE v.enterprise_id = e.id AND"                   \
+    UNREGISTERED_WHERE "))"
 
 #define ENT_SEARCH_TERMS 4
 
@@ -335,11 +340,18 @@ list_count_sql(struct db *db, const char *sql, const struct db_ent_asof *a, cons
     return n;
 }
 
+/* The enterprises holding the tier (or, for HELD_ANY, any tier above the
+ * lowest), each once, that are not archived. */
+#define COUNT_LIVE(SET)                                                                            \
+    "SELECT count(*) FROM (" SET ") h WHERE EXISTS (SELECT 1 FROM enterprise e"                    \
+    " WHERE e.id = h.enterprise_id AND e.archived_at IS NULL)"
+
 long
 db_ent_tier_count(struct db *db, const struct db_ent_asof *a, const char *tier_id, struct err *e)
 {
-    static const char sql[] = "SELECT count(*) FROM enterprise e WHERE e.archived_at IS NULL"
-                              " AND e.id IN (" HELD(":tier") ")";
+    static const char sql[] =
+        COUNT_LIVE("SELECT DISTINCT v.enterprise_id FROM tier_event v WHERE v.tier_id = :tier AND"
+                   HELD_WHERE);
 
     return list_count_sql(db, sql, a, tier_id, e);
 }
@@ -347,31 +359,14 @@ db_ent_tier_count(struct db *db, const struct db_ent_asof *a, const char *tier_i
 long
 db_ent_candidate_count(struct db *db, const struct db_ent_asof *a, struct err *e)
 {
-    static const char sql[] = "SELECT count(*) FROM enterprise e WHERE e.archived_at IS NULL"
-                              " AND e.id NOT IN (" HELD_ANY ")";
+    static const char sql[] =
+        COUNT_LIVE("SELECT DISTINCT v.enterprise_id FROM tier_event v JOIN tier t ON t.id = v.tier_id"
+                   " WHERE t.rank > (SELECT min(rank) FROM tier) AND" HELD_WHERE);
+    long live = db_ent_live_count(db, e), held;
 
-    return list_count_sql(db, sql, a, NULL, e);
-}
-
-int
-db_ent_townships(struct db *db, char ***out, size_t *n, struct err *e)
-{
-    static const char sql[] = "SELECT DISTINCT township FROM enterprise"
-                              " WHERE township IS NOT NULL AND archived_at IS NULL ORDER BY township";
-    sqlite3_stmt *st = db_stmt(db, sql, e);
-    char **v = NULL;
-    int r;
-
-    *out = NULL;
-    *n = 0;
-    if (st == NULL)
-        return ERR_DB;
-    while ((r = db_step_row(db, st, e)) > 0) {
-        v = xrealloc(v, (*n + 1) * sizeof *v);
-        v[(*n)++] = db_col_text(st, 0);
-    }
-    *out = v;
-    return r < 0 ? ERR_DB : ERR_OK;
+    if (live < 0 || (held = list_count_sql(db, sql, a, NULL, e)) < 0)
+        return -1;
+    return live - held;
 }
 
 long
@@ -400,25 +395,6 @@ db_ent_latest_year(struct db *db, int max_year, struct err *e)
     return y;
 }
 
-long
-db_ent_new_rd_count(struct db *db, int year, struct err *e)
-{
-    static const char sql[] =
-        "SELECT count(*) FROM enterprise_year y JOIN enterprise e ON e.id = y.enterprise_id"
-        " WHERE y.year = ?1 AND y.rd > 0 AND y.archived_at IS NULL AND e.archived_at IS NULL"
-        " AND NOT EXISTS (SELECT 1 FROM enterprise_year p WHERE p.enterprise_id = y.enterprise_id"
-        " AND p.year = ?1 - 1 AND p.rd > 0 AND p.archived_at IS NULL)";
-    sqlite3_stmt *st = db_stmt(db, sql, e);
-    long n = -1;
-
-    if (st == NULL)
-        return -1;
-    sqlite3_bind_int(st, 1, year);
-    if (db_step_row(db, st, e) > 0)
-        n = (long)sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return n;
-}
 
 int
 db_ent_warnings(struct db *db, const struct db_ent_asof *a,
@@ -507,4 +483,25 @@ db_ent_each(struct db *db, const struct db_ent_asof *a, const char *township, co
     }
     sqlite3_finalize(st);
     return rc != ERR_OK ? rc : r < 0 ? ERR_DB : ERR_OK;
+}
+
+int
+db_ent_townships(struct db *db, char ***out, size_t *n, struct err *e)
+{
+    static const char sql[] = "SELECT DISTINCT township FROM enterprise"
+                              " WHERE township IS NOT NULL AND archived_at IS NULL ORDER BY township";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+    char **v = NULL;
+    int r;
+
+    *out = NULL;
+    *n = 0;
+    if (st == NULL)
+        return ERR_DB;
+    while ((r = db_step_row(db, st, e)) > 0) {
+        v = xrealloc(v, (*n + 1) * sizeof *v);
+        v[(*n)++] = db_col_text(st, 0);
+    }
+    *out = v;
+    return r < 0 ? ERR_DB : ERR_OK;
 }

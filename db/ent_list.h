@@ -87,8 +87,17 @@ long db_ent_live_count(struct db *db, struct err *e);
 /* The latest year not after max_year with any live figures; 0 if none. */
 int db_ent_latest_year(struct db *db, int max_year, struct err *e);
 
-/* Live enterprises with R&D > 0 in year and none (0 or not recorded) the year before. */
+/* Live enterprises with R&D > 0 in year and none (0 or not recorded) the
+ * year before: the two years read in key order and merged (ent_scan.c). */
 long db_ent_new_rd_count(struct db *db, int year, struct err *e);
+
+/* Calls fn once for each live enterprise that has tier events, with all
+ * its live events (enter and drop) ordered by tier, kind and date; the
+ * events are borrowed for the call (their strings are not set). A single
+ * pass over an index, for the funnel (ent_scan.c). */
+int db_ent_events_each(struct db *db,
+                       int (*fn)(void *arg, const struct db_tier_event *ev, size_t n), void *arg,
+                       struct err *e);
 
 /* Calls fn for each live enterprise with a warning on a->date (bits as above). */
 int db_ent_warnings(struct db *db, const struct db_ent_asof *a,

@@ -162,6 +162,61 @@ db_ent_insert(struct db *db, const struct db_enterprise *x, struct err *e)
     return db_exec_stmt(db, st, e);
 }
 
+#define STAGE_COLS                                                                                 \
+    "id, name, short_name, credit_code, credit_code_confirmed, township, field_id, address,"      \
+    " contact, above_scale, manufacturing, notes, established, ht_domain, award_year,"             \
+    " standard_year"
+
+int
+db_ent_stage_begin(struct db *db, struct err *e)
+{
+    static const char create_sql[] =
+        "CREATE TEMP TABLE IF NOT EXISTS ent_stage (seq INTEGER PRIMARY KEY, " STAGE_COLS ")";
+    static const char clear_sql[] = "DELETE FROM temp.ent_stage";
+    sqlite3_stmt *st;
+    int rc;
+
+    if ((st = db_stmt(db, create_sql, e)) == NULL || (rc = db_exec_stmt(db, st, e)) != ERR_OK)
+        return st ? rc : ERR_DB;
+    if ((st = db_stmt(db, clear_sql, e)) == NULL)
+        return ERR_DB;
+    return db_exec_stmt(db, st, e);
+}
+
+int
+db_ent_stage_add(struct db *db, const struct db_enterprise *x, struct err *e)
+{
+    static const char sql[] = "INSERT INTO temp.ent_stage (" STAGE_COLS ")"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                              " ?14, ?15, ?16)";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+
+    if (st == NULL)
+        return ERR_DB;
+    sqlite3_bind_text(st, 1, x->id, -1, SQLITE_TRANSIENT);
+    ent_bind(st, x);
+    return db_exec_stmt(db, st, e);
+}
+
+int
+db_ent_stage_commit(struct db *db, struct err *e)
+{
+    static const char insert_sql[] =
+        "INSERT INTO enterprise (" STAGE_COLS ", created_at, created_by, updated_at, updated_by)"
+        " SELECT " STAGE_COLS ", ?1, ?2, ?1, ?2 FROM temp.ent_stage ORDER BY seq";
+    static const char clear_sql[] = "DELETE FROM temp.ent_stage";
+    sqlite3_stmt *st = db_stmt(db, insert_sql, e);
+    int rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    sqlite3_bind_text(st, 1, db_now(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, db_user(db), -1, SQLITE_TRANSIENT);
+    if ((rc = db_exec_stmt(db, st, e)) != ERR_OK || (st = db_stmt(db, clear_sql, e)) == NULL)
+        return st ? rc : ERR_DB;
+    return db_exec_stmt(db, st, e);
+}
+
 int
 db_ent_update(struct db *db, const struct db_enterprise *x, struct err *e)
 {
@@ -326,8 +381,9 @@ year_bind(sqlite3_stmt *st, const struct db_ent_year *y)
     }
 }
 
-static int
-year_insert(struct db *db, const char *enterprise_id, const struct db_ent_year *y, struct err *e)
+int
+db_ent_year_insert(struct db *db, const char *enterprise_id, const struct db_ent_year *y,
+                   struct err *e)
 {
     static const char sql[] =
         "INSERT INTO enterprise_year(id, enterprise_id, year, staff, st_staff, sales, total_cost,"
@@ -381,7 +437,7 @@ db_ent_year_put(struct db *db, const char *enterprise_id, const struct db_ent_ye
         return ERR_DB;
     if (r == 0) {
         *changed = 1;
-        return year_insert(db, enterprise_id, y, e);
+        return db_ent_year_insert(db, enterprise_id, y, e);
     }
     if (!archived && memcmp(old.v, y->v, sizeof old.v) == 0)
         return ERR_OK;

@@ -115,6 +115,14 @@ void db_ent_free(struct db_enterprise *x);
 /* Inside db_write: inserts x (x->id set by the caller) with stamps. */
 int db_ent_insert(struct db *db, const struct db_enterprise *x, struct err *e);
 
+/* Inside db_write, for many new enterprises at once: _begin readies a
+ * temporary staging table, _add puts one there (x->id set by the caller),
+ * _commit inserts them all with one statement, so the search index is
+ * written once rather than once per row. */
+int db_ent_stage_begin(struct db *db, struct err *e);
+int db_ent_stage_add(struct db *db, const struct db_enterprise *x, struct err *e);
+int db_ent_stage_commit(struct db *db, struct err *e);
+
 /* Inside db_write: rewrites every column of x->id from x. */
 int db_ent_update(struct db *db, const struct db_enterprise *x, struct err *e);
 
@@ -141,6 +149,10 @@ int db_ent_year_get(struct db *db, const char *id, int year, struct db_ent_year 
  * new row. *changed is 1 when anything differed. */
 int db_ent_year_put(struct db *db, const char *enterprise_id, const struct db_ent_year *y,
                     int *changed, struct err *e);
+
+/* Inside db_write: inserts a year's figures known to be new (y->id set). */
+int db_ent_year_insert(struct db *db, const char *enterprise_id, const struct db_ent_year *y,
+                       struct err *e);
 
 /* Inside db_write: archives the figures of one year. */
 int db_ent_year_archive(struct db *db, const char *enterprise_id, int year, struct err *e);

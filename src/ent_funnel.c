@@ -9,6 +9,7 @@
 
 #include "db/plan.h"
 #include "src/ent_date.h"
+#include "src/ent_tier.h"
 
 int
 ent_asof_init(struct db *db, const struct config *cfg, const char *date, struct ent_asof *o,
@@ -97,49 +98,75 @@ funnel_target(const struct db_target *t, size_t n, const char *code)
 typedef int (*tz_test)(const struct db_ent_year *y);
 static tz_test tz_find(const char *word);
 
-/* Counts per tier on the day and at the end of the base year. */
+/* What the single pass over the tier events adds up. */
+struct funnel_pass {
+    const struct db_tier *t;
+    size_t nt;
+    const struct db_ent_asof *a;
+    const char *base_day;
+    long held[ENT_FUNNEL_TIERS], base[ENT_FUNNEL_TIERS];
+    long held_any, base_any, expiring, unregistered;
+};
+
+/* One enterprise's events: which tiers it holds today and at the base
+ * date (the same rule as its own page, src/ent_tier.c), and its warnings. */
+static int
+funnel_one(void *arg, const struct db_tier_event *ev, size_t n)
+{
+    struct funnel_pass *p = arg;
+    int any = 0, base_any = 0, w;
+    size_t i;
+
+    for (i = 1; i < p->nt && i < ENT_FUNNEL_TIERS; i++) {
+        if (ent_tier_holds(ev, n, p->t[i].id, p->a->date, NULL))
+            p->held[i]++, any = 1;
+        if (ent_tier_holds(ev, n, p->t[i].id, p->base_day, NULL))
+            p->base[i]++, base_any = 1;
+    }
+    p->held_any += any;
+    p->base_any += base_any;
+    w = ent_tier_warnings(ev, n, p->a);
+    p->expiring += (w & DB_ENT_WARN_EXPIRING) != 0;
+    p->unregistered += (w & DB_ENT_WARN_UNREGISTERED) != 0;
+    return ERR_OK;
+}
+
+/* Counts per tier on the day and at the end of the base year, and the warnings. */
 static int
 funnel_tiers(struct db *db, struct ent_funnel *f, const struct ent_asof *a,
              const struct db_target *tg, size_t ntg, struct err *e)
 {
+    struct funnel_pass p;
     struct db_tier *t;
-    struct db_ent_asof base = a->a;
-    size_t n, i;
     char base_day[DB_DATE_LEN];
+    size_t n, i;
     int rc;
 
     snprintf(base_day, sizeof base_day, "%04u-12-31", (unsigned)f->base_year % 10000u);
-    base.date = base_day;
     if ((rc = db_tier_list(db, &t, &n, e)) != ERR_OK)
         return rc;
-    for (i = 0; i < n && i < ENT_FUNNEL_TIERS && rc == ERR_OK; i++) {
-        struct ent_funnel_tier *x = &f->tier[f->ntiers++];
+    memset(&p, 0, sizeof p);
+    p.t = t;
+    p.nt = n;
+    p.a = &a->a;
+    p.base_day = base_day;
+    if ((rc = db_ent_events_each(db, funnel_one, &p, e)) == ERR_OK) {
+        for (i = 0; i < n && i < ENT_FUNNEL_TIERS; i++) {
+            struct ent_funnel_tier *x = &f->tier[f->ntiers++];
 
-        snprintf(x->code, sizeof x->code, "%s", t[i].code);
-        snprintf(x->name, sizeof x->name, "%s", t[i].name);
-        x->rank = t[i].rank;
-        x->count = i == 0 ? db_ent_candidate_count(db, &a->a, e)
-                          : db_ent_tier_count(db, &a->a, t[i].id, e);
-        x->base = i == 0 ? db_ent_candidate_count(db, &base, e)
-                         : db_ent_tier_count(db, &base, t[i].id, e);
-        x->target = funnel_target(tg, ntg, t[i].target_code);
-        x->gap = x->target > x->count ? x->target - x->count : 0;
-        if (x->count < 0 || x->base < 0)
-            rc = ERR_DB;
+            snprintf(x->code, sizeof x->code, "%s", t[i].code);
+            snprintf(x->name, sizeof x->name, "%s", t[i].name);
+            x->rank = t[i].rank;
+            x->count = i == 0 ? f->live - p.held_any : p.held[i];
+            x->base = i == 0 ? f->live - p.base_any : p.base[i];
+            x->target = funnel_target(tg, ntg, t[i].target_code);
+            x->gap = x->target > x->count ? x->target - x->count : 0;
+        }
+        f->expiring = p.expiring;
+        f->unregistered = p.unregistered;
     }
     db_tier_list_free(t, n);
     return rc;
-}
-
-static void
-funnel_warn(void *arg, const char *id, int warn, const char *until)
-{
-    struct ent_funnel *f = arg;
-
-    (void)id;
-    (void)until;
-    f->expiring += (warn & DB_ENT_WARN_EXPIRING) != 0;
-    f->unregistered += (warn & DB_ENT_WARN_UNREGISTERED) != 0;
 }
 
 static void
@@ -176,15 +203,14 @@ ent_funnel_compute(struct db *db, const struct config *cfg, const char *as_of,
     f->data_year = db_ent_latest_year(db, f->year, e);
     if (f->data_year == 0)
         f->data_year = f->year;
+    if ((f->live = db_ent_live_count(db, e)) < 0)
+        return ERR_DB;
     if ((rc = funnel_targets(db, f, &tg, &ntg, e)) == ERR_OK)
         rc = funnel_tiers(db, f, &a, tg, ntg, e);
     f->new_rd_target = funnel_target(tg, ntg, "new_rd");
     db_targets_free(tg, ntg);
-    if (rc == ERR_OK && ((f->live = db_ent_live_count(db, e)) < 0 ||
-                         (f->new_rd = db_ent_new_rd_count(db, f->data_year, e)) < 0))
+    if (rc == ERR_OK && (f->new_rd = db_ent_new_rd_count(db, f->data_year, e)) < 0)
         rc = ERR_DB;
-    if (rc == ERR_OK)
-        rc = db_ent_warnings(db, &a.a, funnel_warn, f, e);
     if (rc == ERR_OK)
         rc = ent_three_zero_each(db, cfg, f->data_year, f->tz_item, funnel_tz, f, e);
     for (i = 0; i < ENT_THREE_ZERO; i++)

@@ -523,7 +523,10 @@ imp_row(struct imp *x, const struct csv_row *r)
 
     if (!imp_gather(x, r, &c, keep, &year, &bad_year))
         goto out;
-    x->im->rows = xrealloc(x->im->rows, (x->im->n + 1) * sizeof *x->im->rows);
+    if (x->im->n == x->rows_cap) {
+        x->rows_cap = x->rows_cap ? x->rows_cap * 2 : 64;
+        x->im->rows = xrealloc(x->im->rows, x->rows_cap * sizeof *x->im->rows);
+    }
     o = &x->im->rows[x->im->n++];
     memset(o, 0, sizeof *o);
     memset(&found, 0, sizeof found);
@@ -646,31 +649,50 @@ ent_import_read_file(struct db *db, const char *path, long long money_unit, int 
     return rc;
 }
 
+/* Says which row failed, keeping the database's reason. */
+static int
+imp_apply_failed(const struct ent_import_row *o, int rc, struct err *e)
+{
+    char why[sizeof e->msg];
+
+    if (e == NULL)
+        return rc;
+    snprintf(why, sizeof why, "%s", e->msg);
+    return err_set(e, rc, "第 %ld 行（%s）写入失败：%s", o->line, o->name, why);
+}
+
+/* New enterprises first, all in one statement; then changed ones; then figures. */
 static int
 imp_apply_tx(struct db *db, void *arg, struct err *e)
 {
     struct ent_import *im = arg;
     struct ent_import_row *o;
     size_t i;
-    int k, rc = ERR_OK, changed;
+    int k, rc, changed;
 
+    if ((rc = db_ent_stage_begin(db, e)) != ERR_OK)
+        return rc;
+    for (i = 0; i < im->n && rc == ERR_OK; i++) {
+        o = &im->rows[i];
+        if (o->action == ENT_IMPORT_ADD && o->write_ent)
+            rc = db_ent_stage_add(db, &o->ent, e);
+    }
+    if (rc == ERR_OK && (rc = db_ent_stage_commit(db, e)) != ERR_OK)
+        return rc;
     for (i = 0; i < im->n && rc == ERR_OK; i++) {
         o = &im->rows[i];
         if (o->action == ENT_IMPORT_REFUSE)
             continue;
-        if (o->write_ent)
-            rc = o->is_new && o->action == ENT_IMPORT_ADD ? db_ent_insert(db, &o->ent, e)
-                                                           : db_ent_update(db, &o->ent, e);
+        if (o->write_ent && o->action != ENT_IMPORT_ADD)
+            rc = db_ent_update(db, &o->ent, e);
         for (k = 0; k < o->nyears && rc == ERR_OK; k++) {
-            if (o->fig_write[k])
+            if (o->fig_write[k] && o->is_new)
+                rc = db_ent_year_insert(db, o->ent.id, &o->fig[k], e);
+            else if (o->fig_write[k])
                 rc = db_ent_year_put(db, o->ent.id, &o->fig[k], &changed, e);
         }
-        if (rc != ERR_OK && e) {
-            char why[sizeof e->msg];
-
-            snprintf(why, sizeof why, "%s", e->msg);
-            err_set(e, rc, "第 %ld 行（%s）写入失败：%s", o->line, o->name, why);
-        }
+        if (rc != ERR_OK)
+            rc = imp_apply_failed(o, rc, e);
     }
     return rc;
 }

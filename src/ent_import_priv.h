@@ -54,6 +54,7 @@ struct imp {
     struct imp_col *cols;
     size_t ncols;
     int has_year_col, has_fig, default_year;
+    size_t rows_cap; /* rows allocated in im->rows */
     struct imp_map by_code, by_name, by_year;
     struct db_field *fields;
     size_t nfields;

@@ -150,3 +150,41 @@ ent_tier_number_warning(const struct db_tier *t, const char *number, const char 
     }
     return 0;
 }
+
+/* 1 when an enter event of tier ends after day (or never); with last set,
+ * when one ends within [first, last]. */
+static int
+tier_any_enter(const struct db_tier_event *ev, size_t n, const char *tier_id, const char *first,
+               const char *last)
+{
+    size_t i;
+    const char *to;
+
+    for (i = 0; i < n; i++) {
+        if (strcmp(ev[i].kind, "enter") != 0 || strcmp(ev[i].tier_id, tier_id) != 0)
+            continue;
+        to = ev[i].valid_to[0] ? ev[i].valid_to : "9999-12-31";
+        if (strcmp(to, first) >= 0 && (last == NULL || strcmp(to, last) <= 0))
+            return 1;
+    }
+    return 0;
+}
+
+int
+ent_tier_warnings(const struct db_tier_event *ev, size_t n, const struct db_ent_asof *a)
+{
+    char until[DB_DATE_LEN], after[DB_DATE_LEN];
+    int bits = 0;
+
+    if (a->ht_tier_id && ent_tier_holds(ev, n, a->ht_tier_id, a->date, until) && until[0] &&
+        strcmp(until, a->expiry_last) <= 0) {
+        ent_date_add_days(a->expiry_last, 1, after);
+        if (!tier_any_enter(ev, n, a->ht_tier_id, after, NULL))
+            bits |= DB_ENT_WARN_EXPIRING;
+    }
+    if (a->sme_warn && a->sme_tier_id &&
+        tier_any_enter(ev, n, a->sme_tier_id, a->prev_first, a->prev_last) &&
+        !tier_any_enter(ev, n, a->sme_tier_id, a->year_first, NULL))
+        bits |= DB_ENT_WARN_UNREGISTERED;
+    return bits;
+}

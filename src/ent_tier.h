@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "db/ent_list.h"
 #include "db/enterprise.h"
 
 /* 1 when the events hold tier_id on day date. When until is not NULL it
@@ -37,5 +38,13 @@ void ent_tier_validity(const struct db_tier *t, const char *date, const char *nu
  * date's year: 0 when it looks right, else 1 with a warning in out. */
 int ent_tier_number_warning(const struct db_tier *t, const char *number, const char *date,
                             char *out, size_t n);
+
+/* The warnings the events of one enterprise raise on the day of a
+ * (DB_ENT_WARN_* bits): a certificate of a->ht_tier_id held now whose last
+ * valid day falls by a->expiry_last with no later certificate; a
+ * registration of a->sme_tier_id that ran last year with none this year,
+ * once a->sme_warn says the deadline is near. The same rule as the list's
+ * SQL in db/ent_list.c. */
+int ent_tier_warnings(const struct db_tier_event *ev, size_t n, const struct db_ent_asof *a);
 
 #endif

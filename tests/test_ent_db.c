@@ -498,3 +498,78 @@ Test(ent_db, profile_and_ranking)
     cr_expect_str_eq(g[0].items[0].name, "排名测试科技有限公司", "the one with figures ranks first");
     ent_rank_free(g, ng);
 }
+
+static void
+count_warn(void *arg, const char *id, int warn, const char *until)
+{
+    long *n = arg;
+
+    (void)id;
+    (void)until;
+    n[0] += (warn & DB_ENT_WARN_EXPIRING) != 0;
+    n[1] += (warn & DB_ENT_WARN_UNREGISTERED) != 0;
+}
+
+/* The funnel's single pass and the list's SQL agree on tiers and warnings,
+ * on days around issues, expiries, drops and an archived holder. */
+Test(ent_db, funnel_pass_and_list_sql_agree)
+{
+    static const char *const days[] = {"2023-12-31", "2024-06-30", "2024-12-31", "2025-01-01",
+                                       "2025-08-15", "2025-12-01", "2026-03-01"};
+    char id[6][40], tier_id[4][40];
+    struct db_tier *t;
+    struct ent_funnel f;
+    struct ent_asof a;
+    struct db_ent_filter lf;
+    struct enterprise_tier_change c = {0};
+    struct err e = {0};
+    long w[2];
+    size_t n, i, k;
+    char warn[256];
+
+    for (i = 0; i < 6; i++) {
+        char name[32];
+
+        snprintf(name, sizeof name, "一致性%zu号公司", i);
+        add(name, NULL, NULL, 0, 0, id[i]);
+    }
+    promote(id[0], "tech_sme", "2024-04-01", "2024150621A0000201");
+    promote(id[0], "tech_sme", "2025-04-01", "2025150621A0000201");
+    promote(id[1], "tech_sme", "2024-04-01", "2024150621A0000202");
+    promote(id[2], "high_tech", "2022-12-01", "GR202215000203");
+    promote(id[3], "high_tech", "2022-12-01", "GR202215000204");
+    promote(id[3], "high_tech", "2025-11-01", "GR202515000204");
+    promote(id[4], "high_tech", "2024-01-10", "GR202415000205");
+    c.enterprise_id = id[4];
+    c.tier = "high_tech";
+    c.drop = 1;
+    c.date = "2025-02-01";
+    c.note = "撤销";
+    cr_assert_eq(enterprise_tier_change(db, "办事员", &c, warn, sizeof warn, &e), ERR_OK, "%s", e.msg);
+    promote(id[5], "high_tech", "2024-01-10", "GR202415000206");
+    cr_assert_eq(enterprise_archive(db, "办事员", id[5], 1, &e), ERR_OK);
+    cr_assert_eq(db_tier_list(db, &t, &n, &e), ERR_OK);
+    for (i = 0; i < n && i < 4; i++)
+        strcpy(tier_id[i], t[i].id);
+    for (k = 0; k < sizeof days / sizeof days[0]; k++) {
+        f = funnel(days[k]);
+        cr_assert_eq(ent_asof_init(db, cfg, days[k], &a, &e), ERR_OK);
+        for (i = 0; i < n && i < 4; i++) {
+            memset(&lf, 0, sizeof lf);
+            lf.asof = &a.a;
+            lf.above_scale = -1;
+            lf.tier_id = i ? tier_id[i] : NULL;
+            lf.candidate = i == 0;
+            cr_expect_eq(count(&lf), f.tier[i].count, "%s on %s", t[i].code, days[k]);
+        }
+        w[0] = w[1] = 0;
+        cr_assert_eq(db_ent_warnings(db, &a.a, count_warn, w, &e), ERR_OK);
+        cr_expect_eq(w[0], f.expiring, "expiring on %s", days[k]);
+        cr_expect_eq(w[1], f.unregistered, "unregistered on %s", days[k]);
+    }
+    f = funnel("2025-08-15");
+    cr_expect_eq(f.unregistered, 1, "一致性1号: 2024 only");
+    f = funnel("2025-06-30");
+    cr_expect_eq(f.expiring, 1, "一致性2号's lapses 2025-11-30; 3号 renewed");
+    db_tier_list_free(t, n);
+}

@@ -109,8 +109,8 @@ gen_ent_enterprises_fn(struct db *db, void *arg, struct err *e)
         if (g->nfields)
             sqlite3_bind_text(st, 6, g->fields[(r / 8) % (unsigned long)g->nfields], -1,
                               SQLITE_TRANSIENT);
-        sqlite3_bind_int(st, 7, (r / 64) % 5 == 0);
-        sqlite3_bind_int(st, 8, (r / 320) % 2);
+        sqlite3_bind_int(st, 7, (r / 64) % 20 == 0);  /* one in twenty above scale */
+        sqlite3_bind_int(st, 8, (r / 1280) % 5 < 2);  /* two in five manufacturing */
         sqlite3_bind_text(st, 9, est, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 10, db_now(db), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 11, db_user(db), -1, SQLITE_TRANSIENT);
@@ -152,7 +152,10 @@ gen_ent_figures_fn(struct db *db, void *arg, struct err *e)
             sqlite3_bind_int64(st, 6, sales);
             sqlite3_bind_int64(st, 7, sales * 9 / 10);
             sqlite3_bind_int64(st, 8, sales * 2);
-            sqlite3_bind_int64(st, 9, (r / 7200000) % 4 == 0 ? 0 : sales * (long)((r / 28800) % 9) / 100);
+            /* About a third spend on R&D, more each year. */
+            sqlite3_bind_int64(st, 9, (long)((r / 7200000) % 10) < 2 + y / 2
+                                          ? sales * (long)(1 + (r / 28800) % 8) / 100
+                                          : 0);
             sqlite3_bind_int64(st, 10, sales * (long)((r / 259200) % 90) / 100);
             sqlite3_bind_int(st, 11, (int)((r / 23328000) % 3));
             sqlite3_bind_int(st, 12, (int)((r / 3) % 6));
@@ -193,8 +196,8 @@ gen_ent_event(struct db *db, const char *ent, const char *tier, const char *date
     return db_exec_stmt(db, st, e);
 }
 
-/* Tech-SME registrations (a fifth of the firms, most years from 2021)
- * and high-tech certificates (one firm in twenty, issued 2020-2025). */
+/* Tech-SME registrations (one firm in twelve, most years from 2021) and
+ * high-tech certificates (one firm in thirty, issued 2020-2025). */
 static int
 gen_ent_tiers_fn(struct db *db, void *arg, struct err *e)
 {
@@ -206,7 +209,7 @@ gen_ent_tiers_fn(struct db *db, void *arg, struct err *e)
 
     for (i = 0; i < g->n && rc == ERR_OK; i++) {
         r = gen_ent_rand(i, 7);
-        for (y = 2021; r % 5 == 0 && y <= 2025 && rc == ERR_OK; y++) {
+        for (y = 2021; r % 12 == 0 && y <= 2025 && rc == ERR_OK; y++) {
             if (gen_ent_rand(i, y) % 10 < 2)
                 continue;
             snprintf(date, sizeof date, "%d-%02lu-15", y, 3 + gen_ent_rand(i, y) % 6);
@@ -214,8 +217,8 @@ gen_ent_tiers_fn(struct db *db, void *arg, struct err *e)
             snprintf(number, sizeof number, "%d150621A%07ld", y, i % 10000000);
             rc = gen_ent_event(db, g->ids[i], g->tier_sme, date, to, number, e);
         }
-        if (rc == ERR_OK && r % 20 == 1) {
-            y = 2020 + (int)((r / 20) % 6);
+        if (rc == ERR_OK && r % 30 == 1) {
+            y = 2020 + (int)((r / 30) % 6);
             snprintf(date, sizeof date, "%d-%02lu-%02lu", y, 1 + (r / 120) % 12, 1 + (r / 1440) % 28);
             snprintf(to, sizeof to, "%d-%.5s", y + 3, date + 5);
             snprintf(number, sizeof number, "GR%d15%06ld", y, i % 1000000);
