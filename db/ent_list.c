@@ -56,8 +56,10 @@
 /* A row's warnings, each an EXISTS over its own events (an index seek per
  * row, where "e.id IN (set)" would build the whole set for every page). */
 #define WARN_BITS                                                                                  \
-    "(EXISTS (SELECT 1 FROM tier_event v WHERE v.enterprise_id = e.id AND" EXPIRING_WHERE ")"      \
-    " + 2 * EXISTS (SELECT 1 FROM tier_event v WHERE v.enterprise_id = e.id AND"                   \
+    "(EXISTS (SELECT 1 FROM tier_event v INDEXED BY tier_event_scan"                                \
+    " WHERE v.enterprise_id = e.id AND" EXPIRING_WHERE ")"                                          \
+    " + 2 * EXISTS (SELECT 1 FROM tier_event v INDEXED BY tier_event_scan"                         \
+    " WHERE v.enterprise_id = e.id AND"                                                             \
     UNREGISTERED_WHERE "))"
 
 #define ENT_SEARCH_TERMS 4
@@ -372,7 +374,9 @@ db_ent_candidate_count(struct db *db, const struct db_ent_asof *a, struct err *e
 long
 db_ent_live_count(struct db *db, struct err *e)
 {
-    static const char sql[] = "SELECT count(*) FROM enterprise WHERE archived_at IS NULL";
+    /* Counting a whole table is a walk of page headers; the archived are few. */
+    static const char sql[] = "SELECT (SELECT count(*) FROM enterprise)"
+                              " - (SELECT count(*) FROM enterprise WHERE archived_at IS NOT NULL)";
     struct db_ent_asof a = {0};
 
     return list_count_sql(db, sql, &a, NULL, e);

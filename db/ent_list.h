@@ -120,4 +120,24 @@ int db_ent_each(struct db *db, const struct db_ent_asof *a, const char *township
                 int (*fn)(void *arg, const struct db_ent_row *row, int rank), void *arg,
                 struct err *e);
 
+/* One live enterprise with what the tier rules read, for a pass over the
+ * whole register: its facts (id, name, established, ht_domain, award_year,
+ * standard_year; other fields unset), its figures up to a year (oldest
+ * first) and its live tier events. Borrowed for the call. */
+struct db_ent_whole {
+    const struct db_enterprise *ent;
+    const struct db_ent_year *years;
+    size_t nyears;
+    const struct db_tier_event *events;
+    size_t nevents;
+};
+
+/* Calls fn for each live enterprise (narrowed to township and field_id
+ * when not NULL), in key order, merging three ordered reads (enterprises,
+ * figures up to max_year, events) rather than querying per enterprise.
+ * A non-zero return from fn stops the pass and is returned (ent_scan.c). */
+int db_ent_whole_each(struct db *db, const char *township, const char *field_id, int max_year,
+                      int (*fn)(void *arg, const struct db_ent_whole *w), void *arg,
+                      struct err *e);
+
 #endif

@@ -4,8 +4,10 @@
  * log, subsidies paid, rule overrides, and search by any part of a name.
  *
  * Search: enterprise_fts (FTS5, trigram) answers queries of three or more
- * characters; enterprise_uni_fts holds the same text one character per
- * token, so one- and two-character queries are phrase lookups, not scans.
+ * characters in the name, short name or credit code; enterprise_uni_fts
+ * holds the name one character per token, so one- and two-character
+ * queries are phrase lookups, not scans (a short name is part of the name;
+ * a code is never looked for by one or two characters).
  * Both are kept by triggers, keyed through enterprise_fts_key (an integer
  * per enterprise that VACUUM cannot renumber, unlike a bare rowid). Every
  * table of the search carries "_fts" in its name: the change log skips them.
@@ -28,9 +30,7 @@ extern const char *const db_schema_v4[];
 #define FTS_INSERT(r)                                                                              \
     "INSERT INTO enterprise_fts(rowid, name, short_name, credit_code)"                             \
     " VALUES (" FTS_KEY(r) ", " r ".name, " r ".short_name, " r ".credit_code);"                   \
-    " INSERT INTO enterprise_uni_fts(rowid, name, short_name, credit_code)"                        \
-    " VALUES (" FTS_KEY(r) ", " SPACED(r, "name") ", " SPACED(r, "short_name") ", "               \
-    SPACED(r, "credit_code") ");"
+    " INSERT INTO enterprise_uni_fts(rowid, name) VALUES (" FTS_KEY(r) ", " SPACED(r, "name") ");"
 
 #define FTS_DELETE(r)                                                                              \
     "DELETE FROM enterprise_fts WHERE rowid = " FTS_KEY(r) ";"                                     \
@@ -45,15 +45,13 @@ const char *const db_schema_v4[] = {
 
     /* The list's orders and filters over the live enterprises (partial
      * indexes: a query that says archived_at IS NULL reads only these). */
-    "CREATE INDEX enterprise_live ON enterprise(archived_at) WHERE archived_at IS NULL",
     "CREATE INDEX enterprise_live_name ON enterprise(name) WHERE archived_at IS NULL",
-    "CREATE INDEX enterprise_live_id ON enterprise(id) WHERE archived_at IS NULL",
     "CREATE INDEX enterprise_by_township ON enterprise(township, name) WHERE archived_at IS NULL",
     "CREATE INDEX enterprise_by_field ON enterprise(field_id, name) WHERE archived_at IS NULL",
-    "CREATE INDEX enterprise_by_scale ON enterprise(above_scale, manufacturing, name, id)"
-    " WHERE archived_at IS NULL",
     "CREATE INDEX enterprise_by_code ON enterprise(credit_code) WHERE archived_at IS NULL",
     "CREATE INDEX enterprise_by_updated ON enterprise(updated_at) WHERE archived_at IS NULL",
+    "CREATE INDEX enterprise_by_scale ON enterprise(above_scale, manufacturing, name, id)"
+    " WHERE archived_at IS NULL",
 
     /* Who holds a tier on a day, from the index alone: the events of a
      * tier by the end of their validity (open-ended ones last), and every
@@ -146,7 +144,7 @@ const char *const db_schema_v4[] = {
     "CREATE VIRTUAL TABLE enterprise_fts USING fts5(name, short_name, credit_code,"
     " tokenize = 'trigram')",
 
-    "CREATE VIRTUAL TABLE enterprise_uni_fts USING fts5(name, short_name, credit_code,"
+    "CREATE VIRTUAL TABLE enterprise_uni_fts USING fts5(name,"
     " tokenize = 'unicode61 remove_diacritics 0')",
 
     "INSERT INTO enterprise_fts_key(eid) SELECT id FROM enterprise ORDER BY rowid",
@@ -155,9 +153,8 @@ const char *const db_schema_v4[] = {
     " SELECT k.k, e.name, e.short_name, e.credit_code"
     " FROM enterprise_fts_key k JOIN enterprise e ON e.id = k.eid",
 
-    "INSERT INTO enterprise_uni_fts(rowid, name, short_name, credit_code)"
-    " SELECT k.k, " SPACED("e", "name") ", " SPACED("e", "short_name") ", "
-    SPACED("e", "credit_code") " FROM enterprise_fts_key k JOIN enterprise e ON e.id = k.eid",
+    "INSERT INTO enterprise_uni_fts(rowid, name)"
+    " SELECT k.k, " SPACED("e", "name") " FROM enterprise_fts_key k JOIN enterprise e ON e.id = k.eid",
 
     "CREATE TRIGGER enterprise_fts_ai AFTER INSERT ON enterprise BEGIN"
     " INSERT INTO enterprise_fts_key(eid) VALUES (new.id); " FTS_INSERT("new") " END",

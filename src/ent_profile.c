@@ -191,47 +191,34 @@ rank_keep(struct ent_rank_group *g, size_t limit, struct ent_rank_item *it)
     g->n++;
 }
 
-/* Evaluates one enterprise against the tier above its own. */
+/* Evaluates one enterprise against the tier above the one it holds. */
 static int
-rank_one(void *arg, const struct db_ent_row *row, int rank)
+rank_one(void *arg, const struct db_ent_whole *w)
 {
     struct rank_ctx *x = arg;
-    struct db_enterprise ent;
-    struct db_ent_year *years;
-    const struct db_ent_year *w[ENT_WINDOW];
-    struct db_tier_event *ev;
+    const struct db_ent_year *win[ENT_WINDOW];
     struct ent_facts f;
     struct ent_rank_item it;
-    size_t ny, nev, cur = 0, i;
-    int rc, year;
+    int cur = ent_tier_current(x->tiers, x->ntiers, w->events, w->nevents, x->as_of), year;
 
-    for (i = 0; i < x->ntiers; i++) {
-        if (x->tiers[i].rank == rank)
-            cur = i;
-    }
-    if (cur + 1 >= x->ntiers)
+    if (cur < 0 || (size_t)cur + 1 >= x->ntiers)
         return ERR_OK;
-    if ((rc = db_ent_get(x->db, row->id, &ent, x->e)) != ERR_OK)
-        return rc;
-    if ((rc = db_ent_years(x->db, row->id, &years, &ny, x->e)) == ERR_OK &&
-        (rc = db_tier_events(x->db, row->id, &ev, &nev, x->e)) == ERR_OK) {
-        memset(&it, 0, sizeof it);
-        snprintf(it.id, sizeof it.id, "%s", row->id);
-        snprintf(it.from, sizeof it.from, "%s", x->tiers[cur].name);
-        year = ent_date_year(x->as_of);
-        it.eval_year = ent_profile_eval_year(years, ny, year);
-        ent_profile_window(years, ny, it.eval_year, w, ENT_WINDOW);
-        profile_facts(&ent, x->tiers, x->ntiers, ev, nev, x->as_of, &f);
-        profile_gap(x->r, &x->tiers[cur + 1], w, &f, it.eval_year ? it.eval_year : year, x->as_of,
-                    &it.gap);
-        it.name = xstrdup(row->name);
-        x->g[cur].considered++;
+    memset(&it, 0, sizeof it);
+    snprintf(it.id, sizeof it.id, "%s", w->ent->id);
+    snprintf(it.from, sizeof it.from, "%s", x->tiers[cur].name);
+    year = ent_date_year(x->as_of);
+    it.eval_year = ent_profile_eval_year(w->years, w->nyears, year);
+    ent_profile_window(w->years, w->nyears, it.eval_year, win, ENT_WINDOW);
+    profile_facts(w->ent, x->tiers, x->ntiers, w->events, w->nevents, x->as_of, &f);
+    profile_gap(x->r, &x->tiers[cur + 1], win, &f, it.eval_year ? it.eval_year : year, x->as_of,
+                &it.gap);
+    x->g[cur].considered++;
+    /* Only a name that makes the cut is copied. */
+    if (x->g[cur].n < x->limit || it.gap.distance < x->g[cur].items[x->g[cur].n - 1].gap.distance) {
+        it.name = xstrdup(w->ent->name ? w->ent->name : "");
         rank_keep(&x->g[cur], x->limit, &it);
-        db_tier_events_free(ev, nev);
-        free(years);
     }
-    db_ent_free(&ent);
-    return rc;
+    return ERR_OK;
 }
 
 int
@@ -240,13 +227,11 @@ ent_rank_compute(struct db *db, const struct ent_rules *r, const char *as_of, co
                  struct err *e)
 {
     struct rank_ctx x = {db, r, as_of, NULL, 0, NULL, limit ? limit : 1, e};
-    struct db_ent_asof a = {0};
     size_t i;
     int rc;
 
     *out = NULL;
     *n = 0;
-    a.date = as_of;
     if ((rc = db_tier_list(db, &x.tiers, &x.ntiers, e)) != ERR_OK)
         return rc;
     x.g = xcalloc(x.ntiers ? x.ntiers : 1, sizeof *x.g);
@@ -255,8 +240,7 @@ ent_rank_compute(struct db *db, const struct ent_rules *r, const char *as_of, co
         snprintf(x.g[i].name, sizeof x.g[i].name, "%s", x.tiers[i + 1].name);
         x.g[i].items = xcalloc(x.limit + 1, sizeof *x.g[i].items);
     }
-    /* A rank of -1 ("none above the lowest") matches no tier: rank_one takes the lowest. */
-    rc = db_ent_each(db, &a, township, field_id, rank_one, &x, e);
+    rc = db_ent_whole_each(db, township, field_id, ent_date_year(as_of), rank_one, &x, e);
     db_tier_list_free(x.tiers, x.ntiers);
     *out = x.g;
     *n = x.ntiers ? x.ntiers - 1 : 0;

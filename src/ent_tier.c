@@ -25,7 +25,7 @@ tier_dropped(const struct db_tier_event *ev, size_t n, const char *tier_id, cons
     size_t i;
 
     for (i = 0; i < n; i++) {
-        if (strcmp(ev[i].kind, "drop") == 0 && strcmp(ev[i].tier_id, tier_id) == 0 &&
+        if (ev[i].kind[0] == 'd' && strcmp(ev[i].tier_id, tier_id) == 0 &&
             strcmp(ev[i].event_date, start) >= 0 && strcmp(ev[i].event_date, date) <= 0)
             return 1;
     }
@@ -43,7 +43,7 @@ ent_tier_holds(const struct db_tier_event *ev, size_t n, const char *tier_id, co
     for (i = 0; i < n; i++) {
         const struct db_tier_event *e = &ev[i];
 
-        if (strcmp(e->kind, "enter") != 0 || strcmp(e->tier_id, tier_id) != 0)
+        if (e->kind[0] != 'e' || strcmp(e->tier_id, tier_id) != 0)
             continue;
         if (strcmp(tier_start(e), date) > 0 || (e->valid_to[0] && strcmp(e->valid_to, date) < 0))
             continue;
