@@ -1,16 +1,11 @@
 /*
- * schema_v4.c — enterprise gradient cultivation: what v1's enterprise
- * table lacks for the tier rules, yearly figures, the "店小二" service
- * log, subsidies paid, rule overrides, and search by any part of a name.
- *
- * Search: enterprise_fts (FTS5, trigram) answers queries of three or more
- * characters in the name, short name or credit code; enterprise_uni_fts
- * holds the name one character per token, so one- and two-character
- * queries are phrase lookups, not scans (a short name is part of the name;
- * a code is never looked for by one or two characters).
- * Both are kept by triggers, keyed through enterprise_fts_key (an integer
- * per enterprise that VACUUM cannot renumber, unlike a bare rowid). Every
- * table of the search carries "_fts" in its name: the change log skips them.
+ * schema_v4.c — the plan's other registries (actions 4, 6 and 7): pilot
+ * stages with their required items and the history of each pilot project;
+ * municipal and regional S&T projects by kind and stage; results and needs
+ * published on 蒙科聚 and their matches; technology contracts; cooperation
+ * agreements; talent brought in; dated notes under the safeguards; and the
+ * small vocabularies (contract kinds, talent modes, platform levels …)
+ * those records choose from. Conventions as in schema_v1.c.
  */
 #include <stddef.h>
 
@@ -20,149 +15,246 @@ extern const char *const db_schema_v4[];
     "created_at TEXT NOT NULL, created_by TEXT NOT NULL,"                                          \
     " updated_at TEXT NOT NULL, updated_by TEXT NOT NULL"
 
-/* The text of column c of row r with a space between characters. */
-#define SPACED(r, c)                                                                               \
-    "(SELECT group_concat(substr(" r "." c ", i, 1), ' ') FROM enterprise_fts_seq"               \
-    " WHERE i <= length(" r "." c "))"
-
-#define FTS_KEY(r) "(SELECT k FROM enterprise_fts_key WHERE eid = " r ".id)"
-
-#define FTS_INSERT(r)                                                                              \
-    "INSERT INTO enterprise_fts(rowid, name, short_name, credit_code)"                             \
-    " VALUES (" FTS_KEY(r) ", " r ".name, " r ".short_name, " r ".credit_code);"                   \
-    " INSERT INTO enterprise_uni_fts(rowid, name) VALUES (" FTS_KEY(r) ", " SPACED(r, "name") ");"
-
-#define FTS_DELETE(r)                                                                              \
-    "DELETE FROM enterprise_fts WHERE rowid = " FTS_KEY(r) ";"                                     \
-    " DELETE FROM enterprise_uni_fts WHERE rowid = " FTS_KEY(r) ";"
-
 const char *const db_schema_v4[] = {
-    /* Facts the high-tech and tech-SME rules need (NULL: not known). */
-    "ALTER TABLE enterprise ADD COLUMN established TEXT",
-    "ALTER TABLE enterprise ADD COLUMN ht_domain TEXT",
-    "ALTER TABLE enterprise ADD COLUMN award_year INTEGER",
-    "ALTER TABLE enterprise ADD COLUMN standard_year INTEGER",
-
-    /* The list's orders and filters over the live enterprises (partial
-     * indexes: a query that says archived_at IS NULL reads only these). */
-    "CREATE INDEX enterprise_live_name ON enterprise(name) WHERE archived_at IS NULL",
-    "CREATE INDEX enterprise_by_township ON enterprise(township, name) WHERE archived_at IS NULL",
-    "CREATE INDEX enterprise_by_field ON enterprise(field_id, name) WHERE archived_at IS NULL",
-    "CREATE INDEX enterprise_by_code ON enterprise(credit_code) WHERE archived_at IS NULL",
-    "CREATE INDEX enterprise_by_updated ON enterprise(updated_at) WHERE archived_at IS NULL",
-    "CREATE INDEX enterprise_by_scale ON enterprise(above_scale, manufacturing, name, id)"
-    " WHERE archived_at IS NULL",
-
-    /* Who holds a tier on a day, from the index alone: the events of a
-     * tier by the end of their validity (open-ended ones last), and every
-     * enterprise's events in order, for the funnel's single pass. */
-    "CREATE INDEX tier_event_held ON tier_event(tier_id, kind, coalesce(valid_to, '9999-12-31'),"
-    " valid_from, event_date, enterprise_id) WHERE archived_at IS NULL",
-    "CREATE INDEX tier_event_scan ON tier_event(enterprise_id, tier_id, kind, event_date, valid_from,"
-    " valid_to) WHERE archived_at IS NULL",
-
-
-    /* Yearly figures: money in yuan; NULL is "not known". */
-    "CREATE TABLE enterprise_year ("
+    /* Short word lists a field chooses from, by domain ("contract_kind" …).
+     * Records store the chosen name; a retired word is archived, not deleted. */
+    "CREATE TABLE vocab ("
     " id TEXT PRIMARY KEY NOT NULL,"
-    " enterprise_id TEXT NOT NULL REFERENCES enterprise(id),"
-    " year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),"
-    " staff INTEGER CHECK (staff >= 0),"
-    " st_staff INTEGER CHECK (st_staff >= 0),"
-    " sales INTEGER CHECK (sales >= 0),"
-    " total_cost INTEGER CHECK (total_cost >= 0),"
-    " total_assets INTEGER CHECK (total_assets >= 0),"
-    " rd INTEGER CHECK (rd >= 0),"
-    " rd_domestic INTEGER CHECK (rd_domestic >= 0),"
-    " ht_revenue INTEGER CHECK (ht_revenue >= 0),"
-    " ip1 INTEGER CHECK (ip1 >= 0),"
-    " ip2 INTEGER CHECK (ip2 >= 0),"
-    " rd_inst INTEGER CHECK (rd_inst IN (0, 1, 2)),"
-    " inv_patents INTEGER CHECK (inv_patents >= 0),"
-    " innovation_score INTEGER CHECK (innovation_score BETWEEN 0 AND 100),"
-    " incident INTEGER CHECK (incident IN (0, 1)),"
+    " domain TEXT NOT NULL,"
+    " name TEXT NOT NULL CHECK (length(name) > 0),"
+    " sort INTEGER NOT NULL DEFAULT 0,"
     " archived_at TEXT,"
     " " STAMPS ","
-    " UNIQUE (enterprise_id, year))",
+    " UNIQUE (domain, name))",
 
-    "CREATE INDEX enterprise_year_by_year ON enterprise_year(year, enterprise_id)",
-
-    /* The years with R&D spending, for "new R&D investors". */
-    "CREATE INDEX enterprise_year_rd ON enterprise_year(year, enterprise_id)"
-    " WHERE archived_at IS NULL AND rd > 0",
-
-
-    /* The "店小二" follow-up service log. */
-    "CREATE TABLE enterprise_service ("
+    /* Pilot stages in order. kind: step (an ordinary stage), run (the pilot
+     * run, whose length is limited), final (industrialisation: the end),
+     * exit (left the base). facilities: the project has plant on the base
+     * from this stage on, so leaving must say whether it was dismantled or sealed. */
+    "CREATE TABLE pilot_stage ("
     " id TEXT PRIMARY KEY NOT NULL,"
-    " enterprise_id TEXT NOT NULL REFERENCES enterprise(id),"
-    " service_date TEXT NOT NULL,"
-    " unit TEXT,"
-    " person TEXT,"
-    " asked TEXT,"
-    " done TEXT,"
-    " follow_up TEXT,"
+    " code TEXT NOT NULL UNIQUE,"
+    " name TEXT NOT NULL UNIQUE,"
+    " sort INTEGER NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('step','run','final','exit')),"
+    " facilities INTEGER NOT NULL DEFAULT 0,"
     " archived_at TEXT,"
     " " STAMPS ")",
 
-    "CREATE INDEX enterprise_service_by_ent ON enterprise_service(enterprise_id, service_date)",
-
-    "CREATE INDEX enterprise_service_by_follow ON enterprise_service(follow_up)"
-    " WHERE follow_up IS NOT NULL AND archived_at IS NULL",
-
-
-    /* Innovation subsidies paid (奖补资金), in yuan. */
-    "CREATE TABLE enterprise_subsidy ("
+    /* What a project must have on record before it may leave a stage. */
+    "CREATE TABLE pilot_stage_item ("
     " id TEXT PRIMARY KEY NOT NULL,"
+    " stage_id TEXT NOT NULL REFERENCES pilot_stage(id),"
+    " code TEXT NOT NULL,"
+    " name TEXT NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('text','date')),"
+    " sort INTEGER NOT NULL DEFAULT 0,"
+    " archived_at TEXT,"
+    " " STAMPS ","
+    " UNIQUE (stage_id, code))",
+
+    "ALTER TABLE pilot_project ADD COLUMN stage_id TEXT REFERENCES pilot_stage(id)",
+    "ALTER TABLE pilot_project ADD COLUMN stage_since TEXT",
+    "ALTER TABLE pilot_project ADD COLUMN run_start TEXT",
+    "ALTER TABLE pilot_project ADD COLUMN run_end TEXT",
+    "ALTER TABLE pilot_project ADD COLUMN extension_years INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE pilot_project ADD COLUMN extended_on TEXT",
+    "ALTER TABLE pilot_project ADD COLUMN exit_mode TEXT",
+    "ALTER TABLE pilot_project ADD COLUMN exit_date TEXT",
+
+    "CREATE INDEX pilot_project_by_stage ON pilot_project(stage_id, name)",
+
+    "CREATE INDEX pilot_project_by_name ON pilot_project(name)",
+
+    "CREATE TABLE pilot_project_item ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " project_id TEXT NOT NULL REFERENCES pilot_project(id),"
+    " item_id TEXT NOT NULL REFERENCES pilot_stage_item(id),"
+    " value TEXT NOT NULL CHECK (length(value) > 0),"
+    " " STAMPS ","
+    " UNIQUE (project_id, item_id))",
+
+    /* Each move of a project between stages: when, from where, what kind
+     * of move (forward, a correction back, leaving, a run extended in
+     * place), by whom (created_by), and why. */
+    "CREATE TABLE pilot_stage_event ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " project_id TEXT NOT NULL REFERENCES pilot_project(id),"
+    " from_stage_id TEXT REFERENCES pilot_stage(id),"
+    " to_stage_id TEXT NOT NULL REFERENCES pilot_stage(id),"
+    " kind TEXT NOT NULL DEFAULT 'advance' CHECK (kind IN ('advance','back','exit','extend')),"
+    " moved_on TEXT NOT NULL,"
+    " note TEXT,"
+    " " STAMPS ")",
+
+    "CREATE INDEX pilot_stage_event_by_project ON pilot_stage_event(project_id, moved_on)",
+
+    "CREATE TABLE pilot_project_institution ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " project_id TEXT NOT NULL REFERENCES pilot_project(id) ON DELETE CASCADE,"
+    " institution_id TEXT NOT NULL REFERENCES institution(id),"
+    " " STAMPS ","
+    " UNIQUE (project_id, institution_id))",
+
+    /* Kinds of S&T project (市级科技计划项目, 市级“揭榜挂帅”项目 …): the
+     * stage flow each follows and the plan target its count feeds. */
+    "CREATE TABLE sci_project_kind ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " code TEXT NOT NULL UNIQUE,"
+    " name TEXT NOT NULL UNIQUE,"
+    " level TEXT,"
+    " flow TEXT NOT NULL,"
+    " target_code TEXT,"
+    " sort INTEGER NOT NULL DEFAULT 0,"
+    " archived_at TEXT,"
+    " " STAMPS ")",
+
+    /* Stages of a flow in order; counts: a project at this stage is being
+     * carried out (approved or later) and counts towards its target. */
+    "CREATE TABLE sci_project_stage ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " flow TEXT NOT NULL,"
+    " code TEXT NOT NULL,"
+    " name TEXT NOT NULL,"
+    " sort INTEGER NOT NULL DEFAULT 0,"
+    " counts INTEGER NOT NULL DEFAULT 0,"
+    " " STAMPS ","
+    " UNIQUE (flow, code),"
+    " UNIQUE (flow, name))",
+
+    "CREATE TABLE sci_project ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " title TEXT NOT NULL CHECK (length(title) > 0),"
+    " kind_id TEXT NOT NULL REFERENCES sci_project_kind(id),"
+    " stage_id TEXT REFERENCES sci_project_stage(id),"
+    " code TEXT,"
+    " funding INTEGER CHECK (funding IS NULL OR funding >= 0),"
+    " start_date TEXT,"
+    " end_date TEXT,"
+    " lead_unit_id TEXT REFERENCES unit(id),"
+    " task_id TEXT REFERENCES task(id),"
+    " notes TEXT,"
+    " archived_at TEXT,"
+    " " STAMPS ")",
+
+    "CREATE INDEX sci_project_by_kind ON sci_project(kind_id, stage_id)",
+
+    "CREATE INDEX sci_project_by_title ON sci_project(title)",
+
+    "CREATE INDEX sci_project_by_start ON sci_project(start_date)",
+
+    "CREATE TABLE sci_project_enterprise ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " project_id TEXT NOT NULL REFERENCES sci_project(id) ON DELETE CASCADE,"
     " enterprise_id TEXT NOT NULL REFERENCES enterprise(id),"
-    " paid_date TEXT NOT NULL,"
-    " kind TEXT NOT NULL CHECK (length(kind) > 0),"
-    " amount INTEGER NOT NULL CHECK (amount >= 0),"
+    " " STAMPS ","
+    " UNIQUE (project_id, enterprise_id))",
+
+    "CREATE TABLE sci_project_institution ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " project_id TEXT NOT NULL REFERENCES sci_project(id) ON DELETE CASCADE,"
+    " institution_id TEXT NOT NULL REFERENCES institution(id),"
+    " " STAMPS ","
+    " UNIQUE (project_id, institution_id))",
+
+    /* Results offered and needs published (蒙科聚 or elsewhere). */
+    "CREATE TABLE tech_offer ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('result','need')),"
+    " title TEXT NOT NULL CHECK (length(title) > 0),"
+    " owner TEXT,"
+    " field TEXT,"
+    " published_on TEXT,"
+    " channel TEXT,"
+    " summary TEXT,"
+    " archived_at TEXT,"
+    " " STAMPS ")",
+
+    "CREATE INDEX tech_offer_by_kind ON tech_offer(kind, published_on)",
+
+    "CREATE INDEX tech_offer_by_title ON tech_offer(kind, title)",
+
+    "CREATE INDEX tech_offer_live ON tech_offer(kind, archived_at)",
+
+    "CREATE TABLE tech_match ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " result_id TEXT NOT NULL REFERENCES tech_offer(id),"
+    " need_id TEXT NOT NULL REFERENCES tech_offer(id),"
+    " matched_on TEXT,"
+    " status TEXT,"
     " note TEXT,"
     " archived_at TEXT,"
-    " " STAMPS ")",
+    " " STAMPS ","
+    " UNIQUE (result_id, need_id))",
 
-    "CREATE INDEX enterprise_subsidy_by_ent ON enterprise_subsidy(enterprise_id, paid_date)",
+    "CREATE INDEX tech_match_by_need ON tech_match(need_id)",
 
-
-    /* An office's overrides of the shipped rule thresholds (assets/ref/ent_rules.csv). */
-    "CREATE TABLE ent_rule ("
+    "CREATE TABLE tech_contract ("
     " id TEXT PRIMARY KEY NOT NULL,"
-    " key TEXT NOT NULL UNIQUE,"
-    " value TEXT NOT NULL,"
+    " title TEXT NOT NULL CHECK (length(title) > 0),"
+    " kind TEXT NOT NULL,"
+    " seller TEXT NOT NULL,"
+    " buyer TEXT NOT NULL,"
+    " amount INTEGER CHECK (amount IS NULL OR amount >= 0),"
+    " tech_income INTEGER CHECK (tech_income IS NULL OR tech_income >= 0),"
+    " signed_on TEXT,"
+    " registered_on TEXT,"
+    " reg_no TEXT,"
+    " status TEXT NOT NULL,"
+    " notes TEXT,"
+    " archived_at TEXT,"
     " " STAMPS ")",
 
+    "CREATE INDEX tech_contract_by_registered ON tech_contract(registered_on)",
 
-    /* Search. */
-    "CREATE TABLE enterprise_fts_key (k INTEGER PRIMARY KEY, eid TEXT NOT NULL UNIQUE)",
+    "CREATE INDEX tech_contract_by_kind ON tech_contract(kind, status)",
 
-    "CREATE TABLE enterprise_fts_seq (i INTEGER PRIMARY KEY)",
+    /* Lists count the live rows: an index makes that a count of entries. */
+    "CREATE INDEX tech_contract_live ON tech_contract(archived_at)",
 
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)"
-    " INSERT INTO enterprise_fts_seq(i) SELECT i FROM n",
+    "CREATE TABLE coop_agreement ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " title TEXT NOT NULL CHECK (length(title) > 0),"
+    " enterprise_id TEXT NOT NULL REFERENCES enterprise(id),"
+    " institution_id TEXT NOT NULL REFERENCES institution(id),"
+    " field TEXT,"
+    " signed_on TEXT,"
+    " content TEXT,"
+    " status TEXT,"
+    " archived_at TEXT,"
+    " " STAMPS ")",
 
-    "CREATE VIRTUAL TABLE enterprise_fts USING fts5(name, short_name, credit_code,"
-    " tokenize = 'trigram')",
+    "CREATE INDEX coop_agreement_by_institution ON coop_agreement(institution_id, signed_on)",
 
-    "CREATE VIRTUAL TABLE enterprise_uni_fts USING fts5(name,"
-    " tokenize = 'unicode61 remove_diacritics 0')",
+    "CREATE INDEX coop_agreement_by_enterprise ON coop_agreement(enterprise_id, signed_on)",
 
-    "INSERT INTO enterprise_fts_key(eid) SELECT id FROM enterprise ORDER BY rowid",
+    "CREATE TABLE talent ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " name TEXT NOT NULL CHECK (length(name) > 0),"
+    " field TEXT,"
+    " mode TEXT NOT NULL,"
+    " employer TEXT,"
+    " origin TEXT,"
+    " arrived_on TEXT,"
+    " notes TEXT,"
+    " archived_at TEXT,"
+    " " STAMPS ")",
 
-    "INSERT INTO enterprise_fts(rowid, name, short_name, credit_code)"
-    " SELECT k.k, e.name, e.short_name, e.credit_code"
-    " FROM enterprise_fts_key k JOIN enterprise e ON e.id = k.eid",
+    "CREATE INDEX talent_by_arrived ON talent(arrived_on)",
 
-    "INSERT INTO enterprise_uni_fts(rowid, name)"
-    " SELECT k.k, " SPACED("e", "name") " FROM enterprise_fts_key k JOIN enterprise e ON e.id = k.eid",
+    "CREATE TABLE safeguard_note ("
+    " id TEXT PRIMARY KEY NOT NULL,"
+    " safeguard_id TEXT NOT NULL REFERENCES safeguard(id),"
+    " noted_on TEXT NOT NULL,"
+    " title TEXT NOT NULL CHECK (length(title) > 0),"
+    " body TEXT,"
+    " amount INTEGER CHECK (amount IS NULL OR amount >= 0),"
+    " unit_id TEXT REFERENCES unit(id),"
+    " archived_at TEXT,"
+    " " STAMPS ")",
 
-    "CREATE TRIGGER enterprise_fts_ai AFTER INSERT ON enterprise BEGIN"
-    " INSERT INTO enterprise_fts_key(eid) VALUES (new.id); " FTS_INSERT("new") " END",
+    "CREATE INDEX safeguard_note_by_date ON safeguard_note(safeguard_id, noted_on)",
 
-    "CREATE TRIGGER enterprise_fts_au AFTER UPDATE OF name, short_name, credit_code ON enterprise"
-    " BEGIN " FTS_DELETE("old") " " FTS_INSERT("new") " END",
-
-    "CREATE TRIGGER enterprise_fts_ad AFTER DELETE ON enterprise BEGIN " FTS_DELETE("old")
-    " DELETE FROM enterprise_fts_key WHERE eid = old.id; END",
+    "CREATE INDEX platform_by_kind ON platform(kind, level)",
     NULL,
 };
