@@ -26,6 +26,25 @@ db_be32(const unsigned char *p)
            (unsigned long)p[3];
 }
 
+/* Why a file could not be opened, in words a clerk reads (strerror speaks
+ * English under the C.UTF-8 locale these machines run). */
+static const char *
+db_errno_text(int code)
+{
+    switch (code) {
+    case ENOENT:
+        return "文件不存在";
+    case EACCES:
+        return "没有读取权限";
+    case EISDIR:
+        return "这是一个目录";
+    case ENOTDIR:
+        return "路径中有一段不是目录";
+    default:
+        return strerror(code);
+    }
+}
+
 int
 db_probe_file(const char *path, struct err *e)
 {
@@ -36,7 +55,7 @@ db_probe_file(const char *path, struct err *e)
 
     f = fopen(path, "rb");
     if (f == NULL)
-        return err_set(e, ERR_IO, "无法打开数据库文件 %s：%s", path, strerror(errno));
+        return err_set(e, ERR_IO, "无法打开数据库文件 %s：%s。", path, db_errno_text(errno));
     n = fread(hdr, 1, sizeof hdr, f);
     fclose(f);
     if (n < sizeof hdr || memcmp(hdr, sqlite_magic, 16) != 0)
@@ -179,7 +198,7 @@ db_precheck(const char *path, int flags, struct err *e)
     if (stat(path, &sb) != 0) {
         if (errno == ENOENT && (flags & DB_OPEN_CREATE))
             return ERR_OK;
-        return err_set(e, ERR_IO, "找不到数据库文件 %s：%s", path, strerror(errno));
+        return err_set(e, ERR_IO, "找不到数据库文件 %s：%s。", path, db_errno_text(errno));
     }
     if (!S_ISREG(sb.st_mode))
         return err_set(e, ERR_REFUSED, "%s 不是普通文件。", path);

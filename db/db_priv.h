@@ -5,6 +5,8 @@
 #ifndef TUWEI_DB_PRIV_H
 #define TUWEI_DB_PRIV_H
 
+#include <stddef.h>
+
 #include <sqlite3.h>
 
 #include "db/db.h"

@@ -16,8 +16,8 @@ static const char drill_report_count[] = "SELECT count(*)" DRILL_REPORT_FROM;
 static const char drill_report_page[] =
     "SELECT r.id, (SELECT a.no || '.' || t.no FROM task t JOIN action a ON a.id = t.action_id"
     "  WHERE t.id = r.task_id), (SELECT title FROM task WHERE id = r.task_id),"
-    " (SELECT name FROM unit WHERE id = r.unit_id), r.report_date, r.person, r.progress"
-    DRILL_REPORT_FROM " ORDER BY r.report_date DESC LIMIT ?2 OFFSET ?3";
+    " (SELECT name FROM unit WHERE id = r.unit_id), r.report_date, r.person, "
+    "r.progress" DRILL_REPORT_FROM " ORDER BY r.report_date DESC LIMIT ?2 OFFSET ?3";
 
 int
 db_drill_count(struct db *db, const struct db_drill_query *q, long *n, struct err *e)

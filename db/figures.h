@@ -17,8 +17,7 @@ typedef int (*db_figures_row_fn)(void *arg, const char *const *cols, int ncols);
 int db_figures_pilots(struct db *db, db_figures_row_fn fn, void *arg, struct err *e);
 
 /* Live progress reports on each month from first to last (YYYY-MM):
- * month, reports, distinct tasks reported on. Months without any are
- * left out. */
+ * month, reports. Months without any are left out. */
 int db_figures_report_months(struct db *db, const char *first, const char *last,
                              db_figures_row_fn fn, void *arg, struct err *e);
 
@@ -26,8 +25,8 @@ int db_figures_report_months(struct db *db, const char *first, const char *last,
  * with its latest live report on period: action number, task number,
  * title, lead unit, status, percent, report date, progress, problems,
  * next steps, reporting unit, person. */
-int db_figures_month_reports(struct db *db, int plan_year, const char *period,
-                             db_figures_row_fn fn, void *arg, struct err *e);
+int db_figures_month_reports(struct db *db, int plan_year, const char *period, db_figures_row_fn fn,
+                             void *arg, struct err *e);
 
 /* Every tier in rank order with the live enterprises holding it on as_of,
  * by the register's rule (src/ent_tier.h), counted in one pass: code,

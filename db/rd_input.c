@@ -10,8 +10,8 @@
 #include "src/xmalloc.h"
 
 int
-db_rd_input_put(struct db *db, int year, long long rd_spending, long long gdp,
-                const char *source, const char *note, struct err *e)
+db_rd_input_put(struct db *db, int year, long long rd_spending, long long gdp, const char *source,
+                const char *note, struct err *e)
 {
     static const char sql[] =
         "INSERT INTO rd_input(id, year, rd_spending, gdp, source, note,"

@@ -24,7 +24,6 @@ const char *const db_schema_v6[] = {
     " archived_at TEXT,"
     " " STAMPS ")",
 
-
     /* The figure of one target at the end of one month, as computed then;
      * value is NULL when there was no figure (e.g. GDP not yet entered). */
     "CREATE TABLE target_snapshot ("
@@ -38,7 +37,6 @@ const char *const db_schema_v6[] = {
     " " STAMPS ","
     " UNIQUE (month, target_code))",
 
-
     /* Counting tier holders as of a date walks one tier's events in this
      * covering index, in enterprise order, without touching the rows. */
     "CREATE INDEX tier_event_for_counts ON tier_event(tier_id, kind, enterprise_id, event_date,"
@@ -51,10 +49,10 @@ const char *const db_schema_v6[] = {
     /* Tasks per action and status, summed without reading the rows. */
     "CREATE INDEX task_for_tally ON task(action_id, status_id, archived_at, percent)",
 
-    /* Live progress reports by month: counted per month (and per task)
-     * without reading the rows, and a task's report on a month found at
-     * once for the monthly report. */
-    "CREATE INDEX task_report_month ON task_report(period, task_id, report_date)"
+    /* Live progress reports by month: counted per month without reading
+     * the rows (archived_at is a column so the index covers the query),
+     * and a task's report on a month found at once for the monthly report. */
+    "CREATE INDEX task_report_month ON task_report(period, task_id, report_date, archived_at)"
     " WHERE archived_at IS NULL",
 
     /* A month's live reports, newest first, a page at a time. */

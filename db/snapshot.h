@@ -10,10 +10,10 @@
 #include "db/db.h"
 
 struct db_snapshot {
-    char month[8];   /* YYYY-MM */
-    char as_of[11];  /* the date the figures were computed for */
+    char month[8];  /* YYYY-MM */
+    char as_of[11]; /* the date the figures were computed for */
     int plan_year;
-    char code[32];   /* target code */
+    char code[32]; /* target code */
     double target_value, value;
     int has_target, has_value;
     char updated_at[32];

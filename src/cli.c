@@ -23,13 +23,24 @@ static const struct cli_cmd *const cli_tables[] = {
     cli_rep_cmds,
 };
 
+/* Prints one command's usage line, its help text starting in the same
+ * display column on every line (usages hold Chinese, so printf's byte
+ * padding would not line them up). */
+static void
+cli_usage_line(FILE *f, const struct cli_cmd *c)
+{
+    int pad = 34 - textw_width(c->usage);
+
+    fprintf(f, "  tuwei %s%*s %s\n", c->usage, pad > 0 ? pad : 0, "", c->help);
+}
+
 void
 cli_usage(FILE *f)
 {
     size_t t;
     const struct cli_cmd *c;
 
-    fputs("用法：tuwei [--config 文件] [--db 文件] [--today 日期] [命令 …]\n"
+    fputs("用法：tuwei [--config 文件] [--db 文件] [--today 日期] [命令 ...]\n"
           "不带命令时打开全屏界面（首次运行自动建库并载入2025年工作方案）。\n\n"
           "全局选项：\n"
           "  --config FILE     使用指定的配置文件\n"
@@ -40,7 +51,7 @@ cli_usage(FILE *f)
           f);
     for (t = 0; t < sizeof cli_tables / sizeof cli_tables[0]; t++) {
         for (c = cli_tables[t]; c->name; c++)
-            fprintf(f, "  tuwei %-34s %s\n", c->usage, c->help);
+            cli_usage_line(f, c);
     }
 }
 
@@ -160,7 +171,7 @@ cli_usage_of(FILE *f, const char *name)
     for (t = 0; t < sizeof cli_tables / sizeof cli_tables[0]; t++) {
         for (c = cli_tables[t]; c->name; c++) {
             if (strcmp(c->name, name) == 0)
-                fprintf(f, "  tuwei %-34s %s\n", c->usage, c->help);
+                cli_usage_line(f, c);
         }
     }
 }

@@ -528,6 +528,6 @@ const struct cli_cmd cli_pilot_cmds[] = {
      "pilot stage-item add|archive 阶段 名称 [--date]", "增加或停用阶段须登记的材料项"},
     {"project", "targets", CLI_DB_EXISTING, clipilot_targets,
      "project targets [--year N] [--format text|csv]",
-     "科技项目数对照方案目标（市级项目≥3、揭榜挂帅≥2）"},
+     "科技项目数对照方案目标（市级项目>=3、揭榜挂帅>=2）"},
     {NULL, NULL, CLI_DB_NONE, NULL, NULL, NULL},
 };

@@ -458,10 +458,10 @@ regcli_vocab_label(const char *domain)
     for (i = 0; reg_defs[i]; i++) {
         for (f = 0; f < reg_defs[i]->shape.ncols; f++) {
             if (reg_defs[i]->fields[f].vocab && strcmp(reg_defs[i]->fields[f].vocab, domain) == 0)
-                return xasprintf("%s·%s", reg_defs[i]->title, reg_defs[i]->fields[f].label);
+                return xasprintf("%s/%s", reg_defs[i]->title, reg_defs[i]->fields[f].label);
         }
     }
-    return xstrdup(strcmp(domain, "exit_mode") == 0 ? "中试项目·退出方式" : domain);
+    return xstrdup(strcmp(domain, "exit_mode") == 0 ? "中试项目/退出方式" : domain);
 }
 
 /* Lists the words of one vocabulary, or of all when domain is NULL. */
@@ -516,10 +516,10 @@ regcli_vocab(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     return regcli_vocab_list(ctx, verb, e);
 }
 
-#define REGCLI_VERBS " list|show|add|set|archive|restore …"
+#define REGCLI_VERBS " list|show|add|set|archive|restore ..."
 
 const struct cli_cmd cli_reg_cmds[] = {
-    {"pilot", NULL, CLI_DB_EXISTING, regcli_pilot, "pilot add|set|archive|restore …",
+    {"pilot", NULL, CLI_DB_EXISTING, regcli_pilot, "pilot add|set|archive|restore ...",
      "中试项目：添加、修改、删除（归档）、恢复"},
     {"base", NULL, CLI_DB_EXISTING, regcli_base, "base" REGCLI_VERBS,
      "中试基地、创新中心、实训基地"},

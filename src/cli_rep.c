@@ -11,7 +11,7 @@
 #include "src/cli.h"
 #include "src/cli_cmds.h"
 #include "src/dashboard.h"
-#include "src/period.h"
+#include "src/date.h"
 #include "src/rdgdp.h"
 #include "src/report_out.h"
 #include "src/reports.h"
@@ -205,11 +205,12 @@ rep_snapshot_take(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
             return rep_bad_arg(argv[i], e);
     }
     if (month == NULL) { /* the month that ended last */
-        period_date(ctx->today, &y, &m, NULL);
-        period_prev_month(y, m, prev);
+        date_ymd(ctx->today, &y, &m, NULL);
+        date_prev_month(y, m, prev);
         month = prev;
     }
-    if ((rc = targets_snapshot_take(ctx->db, ctx->cfg, ctx->user, month, ctx->today, &changed, e)) != ERR_OK)
+    if ((rc = targets_snapshot_take(ctx->db, ctx->cfg, ctx->user, month, ctx->today, &changed,
+                                    e)) != ERR_OK)
         return rc;
     if (changed)
         fprintf(ctx->out, "已记录 %s 月末目标快照（%d 项）。\n", month, changed);
@@ -237,8 +238,8 @@ rep_snapshot_show(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
         if ((rc = db_snapshot_month(ctx->db, months[i], &s, &ns, e)) != ERR_OK)
             break;
         for (j = 0; j < ns; j++) {
-            snprintf(target, sizeof target, s[j].has_target ? "%g" : "—", s[j].target_value);
-            snprintf(value, sizeof value, s[j].has_value ? "%g" : "—", s[j].value);
+            snprintf(target, sizeof target, s[j].has_target ? "%g" : "-", s[j].target_value);
+            snprintf(value, sizeof value, s[j].has_value ? "%g" : "-", s[j].value);
             cells[0] = s[j].month;
             cells[1] = s[j].code;
             cells[2] = target;
@@ -260,11 +261,14 @@ const struct cli_cmd cli_rep_cmds[] = {
     {"report", NULL, CLI_DB_EXISTING, rep_report,
      "report 名称 [--as-of 日期] [--period YYYY-MM] [--format xlsx|csv|text] [-o 文件]",
      "生成报表并输出到屏幕或文件"},
-    {"rd", "set", CLI_DB_EXISTING, rep_rd_set, "rd set --year N --rd 金额 --gdp 金额 [--source 来源]",
+    {"rd", "set", CLI_DB_EXISTING, rep_rd_set,
+     "rd set --year N --rd 金额 --gdp 金额 [--source 来源]",
      "录入全旗某年R&D经费与地区生产总值（金额可带元、万元、亿元）"},
-    {"rd", "list", CLI_DB_EXISTING, rep_rd_list, "rd list", "列出各年R&D经费、地区生产总值与投入强度"},
+    {"rd", "list", CLI_DB_EXISTING, rep_rd_list, "rd list",
+     "列出各年R&D经费、地区生产总值与投入强度"},
     {"snapshot", "take", CLI_DB_EXISTING, rep_snapshot_take, "snapshot take [--month YYYY-MM]",
      "记录某月（默认上月）月末目标数值快照，重复运行不会改动"},
-    {"snapshot", "show", CLI_DB_EXISTING, rep_snapshot_show, "snapshot show", "列出已记录的月末目标快照"},
+    {"snapshot", "show", CLI_DB_EXISTING, rep_snapshot_show, "snapshot show",
+     "列出已记录的月末目标快照"},
     {NULL, NULL, CLI_DB_NONE, NULL, NULL, NULL},
 };

@@ -129,8 +129,8 @@ cli_task_text_row(FILE *out, const struct db_task_item *t)
     cells[0] = no;
     cells[1] = t->status;
     cells[2] = pct;
-    cells[3] = t->due_date[0] ? t->due_date : "—";
-    cells[4] = t->lead_unit ? t->lead_unit : "—";
+    cells[3] = t->due_date[0] ? t->due_date : "-";
+    cells[4] = t->lead_unit ? t->lead_unit : "-";
     cells[5] = cli_task_marks(t);
     cells[6] = t->title;
     cli_row(out, cells, w, 7);
@@ -257,7 +257,7 @@ cli_task_para(FILE *out, const char *label, const char *text)
 
     fprintf(out, "%s：", label);
     if (text == NULL || *text == '\0') {
-        fputs("—\n", out);
+        fputs("-\n", out);
         return;
     }
     n = textw_wrap(text, 66, lines, 512);
@@ -270,12 +270,12 @@ cli_task_units_line(FILE *out, const struct db_task_unit *u, size_t n)
 {
     size_t i, k = 0;
 
-    fprintf(out, "牵头单位：%s\n配合单位：", n > 0 && u[0].lead ? u[0].name : "—");
+    fprintf(out, "牵头单位：%s\n配合单位：", n > 0 && u[0].lead ? u[0].name : "-");
     for (i = 0; i < n; i++) {
         if (!u[i].lead)
             fprintf(out, "%s%s", k++ ? "、" : "", u[i].name);
     }
-    fputs(k ? "\n" : "—\n", out);
+    fputs(k ? "\n" : "-\n", out);
 }
 
 static void
@@ -331,7 +331,7 @@ cli_task_milestones(struct cli_ctx *ctx, const struct db_task *t)
     fprintf(ctx->out, "\n里程碑（%zu 个）：\n", n);
     for (i = 0; i < n; i++) {
         fprintf(ctx->out, "  %zu. %s  计划完成：%s  ", i + 1, m[i].title,
-                m[i].due_date[0] ? m[i].due_date : "—");
+                m[i].due_date[0] ? m[i].due_date : "-");
         if (m[i].done_date[0])
             fprintf(ctx->out, "已完成（%s）\n", m[i].done_date);
         else
@@ -356,7 +356,7 @@ cli_task_reports(struct cli_ctx *ctx, const struct db_task *t)
     fprintf(ctx->out, "\n进展报送（%ld 条，最新在前）：\n", total);
     for (i = 0; i < n; i++) {
         fprintf(ctx->out, "  [%s] 报送于 %s  %s  %s  ID %.8s\n", r[i].period, r[i].report_date,
-                r[i].unit ? r[i].unit : "—", r[i].person ? r[i].person : "", r[i].id);
+                r[i].unit ? r[i].unit : "-", r[i].person ? r[i].person : "", r[i].id);
         cli_task_para(ctx->out, "    进展情况", r[i].progress);
         if (r[i].problems)
             cli_task_para(ctx->out, "    存在问题", r[i].problems);
@@ -381,8 +381,8 @@ cli_task_show(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     fprintf(ctx->out, "任务 %d.%d  %s\nID：%s\n所属行动：%d. %s\n状态：%s    进度：%d%%\n",
             t.action_no, t.no, t.title, t.id, t.action_no, t.action_name ? t.action_name : "",
             t.status, t.percent);
-    fprintf(ctx->out, "开始日期：%s    截止日期：%s\n", t.start_date[0] ? t.start_date : "—",
-            t.due_date[0] ? t.due_date : "—");
+    fprintf(ctx->out, "开始日期：%s    截止日期：%s\n", t.start_date[0] ? t.start_date : "-",
+            t.due_date[0] ? t.due_date : "-");
     if ((rc = db_task_units(ctx->db, id, &u, &n, e)) == ERR_OK) {
         cli_task_units_line(ctx->out, u, n);
         db_task_units_free(u, n);
@@ -479,7 +479,7 @@ const struct cli_cmd cli_task_cmds[] = {
      "显示一项任务：内容、责任单位、关联企业院所、里程碑和进展报送"},
     {"task", "history", CLI_DB_EXISTING, cli_task_history, "task history 编号|ID",
      "显示一项任务的全部修改记录（含报送、里程碑、删除与恢复）"},
-    {"task", "units", CLI_DB_EXISTING, cli_task_units, "task units [单位 [筛选…]]",
+    {"task", "units", CLI_DB_EXISTING, cli_task_units, "task units [单位 [筛选...]]",
      "各责任单位牵头、配合、逾期、久未报送的任务数；写单位名则列出该单位的任务"},
     {NULL, NULL, CLI_DB_NONE, NULL, NULL, NULL},
 };

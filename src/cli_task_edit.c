@@ -283,15 +283,15 @@ const struct cli_cmd cli_task_edit_cmds[] = {
      "[--due 日期] [--status 状态] [--percent N] [--enterprises 企业] [--institutions 院所]",
      "新建一项任务"},
     {"task", "set", CLI_DB_EXISTING, cli_task_set,
-     "task set 编号|ID [--title …] [--lead …] [--co …] [--start …] [--due …] [--status …] "
-     "[--percent N] [--body …] [--enterprises …] [--institutions …]",
+     "task set 编号|ID [--title ...] [--lead ...] [--co ...] [--start ...] [--due ...] [--status ...] "
+     "[--percent N] [--body ...] [--enterprises ...] [--institutions ...]",
      "修改任务（空值 \"\" 清除该项）、改变状态"},
     {"task", "report", CLI_DB_EXISTING, cli_task_report,
-     "task report 编号|ID --done 进展情况 [--period 2025-06] [--problems …] [--next …] "
+     "task report 编号|ID --done 进展情况 [--period 2025-06] [--problems ...] [--next ...] "
      "[--unit 单位] [--person 报送人] [--date 日期] [--percent N] [--status 状态]",
-     "报送月度进展（task report edit|delete 报送ID … 修改或删除）"},
+     "报送月度进展（task report edit|delete 报送ID ... 修改或删除）"},
     {"task", "milestone", CLI_DB_EXISTING, cli_task_milestone,
-     "task milestone add 编号|ID --title 名称 [--due 日期] | done|undo|set|delete 编号 序号 …",
+     "task milestone add 编号|ID --title 名称 [--due 日期] | done|undo|set|delete 编号 序号 ...",
      "新增、完成、修改、删除里程碑"},
     {"task", "delete", CLI_DB_EXISTING, cli_task_delete, "task delete 编号|ID",
      "删除任务（归档，可恢复）"},

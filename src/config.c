@@ -16,6 +16,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include "src/keys.h"
 #include "src/strbuf.h"
 #include "src/textw.h"
 #include "src/xmalloc.h"
@@ -161,7 +162,7 @@ config_show(const char *v)
     strbuf_puts(&b, "");
     while (n > 0) {
         if (b.len >= 60) {
-            strbuf_puts(&b, "…");
+            strbuf_puts(&b, "...");
             break;
         }
         k = textw_utf8_len((const char *)(p), n);
@@ -439,6 +440,23 @@ config_check_known(const struct config_key *k, const char *v, char **norm, struc
     return config_check_text(k, v, norm, why);
 }
 
+/* A [keys] value: a comma-separated list of key names the screen knows
+ * ("F1,?"); an empty list unbinds the action. */
+static int
+config_check_keys(const char *v, char **norm, struct strbuf *why)
+{
+    int keys[32];
+    size_t n;
+    struct err ke = {0};
+
+    if (keys_parse_list(v, keys, sizeof keys / sizeof keys[0], &n, &ke) != ERR_OK) {
+        strbuf_printf(why, "%s（按键名如 F1、Enter、C-x、a，多个用逗号隔开）", ke.msg);
+        return -1;
+    }
+    *norm = xstrdup(v);
+    return 0;
+}
+
 /* Validates value for key: ERR_OK and a normalised copy in *norm, or ERR_INVALID
  * with a message that starts with where ("文件 X 第 N 行：" or ""). */
 static int
@@ -456,6 +474,8 @@ config_check(const char *key, const char *value, const char *where, char **norm,
         rc = config_check_known(k, value, norm, &why);
     else if (strncmp(key, "theme:", 6) == 0)
         rc = config_check_colours(value, norm, &why);
+    else if (strncmp(key, "keys:", 5) == 0)
+        rc = config_check_keys(value, norm, &why);
     else
         *norm = xstrdup(value), rc = 0;
     if (rc == 0) {

@@ -13,7 +13,7 @@
 #include "db/figures.h"
 #include "db/task.h"
 #include "src/ent_funnel.h"
-#include "src/period.h"
+#include "src/date.h"
 #include "src/pilot.h"
 #include "src/task_rules.h"
 #include "src/xmalloc.h"
@@ -41,8 +41,7 @@ dash_statuses(struct db *db, struct dashboard *d, struct err *e)
 
 /* The seven actions: tasks by status, done, overdue, stale, mean percent. */
 static int
-dash_actions(struct db *db, struct dashboard *d, const struct db_task_rules *rules,
-             struct err *e)
+dash_actions(struct db *db, struct dashboard *d, const struct db_task_rules *rules, struct err *e)
 {
     struct db_task_tally *t;
     size_t n, i, s;
@@ -105,10 +104,9 @@ dash_month_row(void *arg, const char *const *cols, int n)
     int y, m;
 
     (void)n;
-    if (!period_month(cols[0], &y, &m) || y != d->targets->plan_year)
+    if (!date_ym(cols[0], &y, &m) || y != d->targets->plan_year)
         return 0;
     d->months[m - 1].reports = atol(cols[1]);
-    d->months[m - 1].tasks = atol(cols[2]);
     return 0;
 }
 
@@ -118,11 +116,11 @@ dash_months(struct db *db, struct dashboard *d, struct err *e)
 {
     int y = d->targets->plan_year, ay = 0, am = 12, m;
 
-    period_date(d->opts.as_of, &ay, &am, NULL);
+    date_ymd(d->opts.as_of, &ay, &am, NULL);
     d->nmonths = ay > y ? 12 : ay < y ? 0 : (size_t)am;
     for (m = 0; m < 12; m++)
-        snprintf(d->months[m].month, sizeof d->months[m].month, "%04u-%02u",
-                 (unsigned)y % 10000u, (unsigned)(m + 1) % 100u);
+        snprintf(d->months[m].month, sizeof d->months[m].month, "%04u-%02u", (unsigned)y % 10000u,
+                 (unsigned)(m + 1) % 100u);
     if (d->nmonths == 0)
         return ERR_OK;
     return db_figures_report_months(db, d->months[0].month, d->months[d->nmonths - 1].month,
@@ -186,7 +184,7 @@ dash_certs(struct db *db, struct dashboard *d, const struct config *cfg, struct 
             continue;
         *c = x.all[i];
         c->name = xstrdup(ent.name);
-        c->days = period_days_between(d->opts.as_of, c->until);
+        c->days = date_diff(d->opts.as_of, c->until);
         db_ent_free(&ent);
         d->ncerts++;
     }
@@ -216,11 +214,12 @@ dash_pilot_list(struct db *db, struct dashboard *d, const struct pilot_rules *r,
         if (k == d->npilots && d->npilots < DASH_LIST_MAX &&
             pilot_status_get(db, r, d->opts.as_of, rows[i].id, &st, NULL) == ERR_OK) {
             p = &d->pilots[d->npilots++];
-            snprintf(p->id, sizeof p->id, "%s", rows[i].id);
+            snprintf(p->id, sizeof p->id, "%.*s", (int)sizeof p->id - 1, rows[i].id);
             p->name = xstrdup(rows[i].name ? rows[i].name : "");
             p->stage = xstrdup(rows[i].stage ? rows[i].stage : "");
             p->missing = pilot_missing_text(&st);
-            snprintf(p->deadline, sizeof p->deadline, "%s", rows[i].deadline ? rows[i].deadline : "");
+            snprintf(p->deadline, sizeof p->deadline, "%s",
+                     rows[i].deadline ? rows[i].deadline : "");
             p->flags = st.flags;
             pilot_status_free(&st);
         }
@@ -266,8 +265,7 @@ dash_tiers(struct dashboard *d)
 }
 
 int
-dashboard_compute(struct db *db, const struct sumopts *o, struct dashboard **out,
-                  struct err *e)
+dashboard_compute(struct db *db, const struct sumopts *o, struct dashboard **out, struct err *e)
 {
     struct dashboard *d = xcalloc(1, sizeof *d);
     struct config *own = o->cfg ? NULL : config_defaults();
@@ -280,9 +278,10 @@ dashboard_compute(struct db *db, const struct sumopts *o, struct dashboard **out
     rc = targets_compute(db, o->cfg, o->as_of, &d->targets, e);
     if (rc == ERR_OK && d->targets->plan_year != 0) {
         dash_tiers(d);
-        if ((rc = dash_statuses(db, d, e)) == ERR_OK && (rc = dash_actions(db, d, &rules, e)) == ERR_OK &&
-            (rc = dash_units(db, d, &rules, e)) == ERR_OK && (rc = dash_months(db, d, e)) == ERR_OK &&
-            (rc = dash_certs(db, d, cfg, e)) == ERR_OK)
+        if ((rc = dash_statuses(db, d, e)) == ERR_OK &&
+            (rc = dash_actions(db, d, &rules, e)) == ERR_OK &&
+            (rc = dash_units(db, d, &rules, e)) == ERR_OK &&
+            (rc = dash_months(db, d, e)) == ERR_OK && (rc = dash_certs(db, d, cfg, e)) == ERR_OK)
             rc = dash_pilots(db, d, cfg, e);
     }
     config_free(own);

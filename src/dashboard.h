@@ -27,12 +27,12 @@ struct dash_status {
 
 struct dash_action {
     int no;
-    char *name;                       /* owned */
-    long total;                       /* live tasks */
-    long by_status[DASH_MAX_STATUS];  /* per struct dashboard.statuses */
-    long done;                        /* tasks in a done status */
+    char *name;                      /* owned */
+    long total;                      /* live tasks */
+    long by_status[DASH_MAX_STATUS]; /* per struct dashboard.statuses */
+    long done;                       /* tasks in a done status */
     long overdue, stale;
-    int percent;                      /* mean percent complete of its tasks */
+    int percent; /* mean percent complete of its tasks */
 };
 
 /* A responsible unit's tasks (led or shared). */
@@ -46,7 +46,6 @@ struct dash_unit {
 struct dash_month {
     char month[8]; /* YYYY-MM */
     long reports;  /* live reports on that month */
-    long tasks;    /* distinct tasks they cover */
 };
 
 #define DASH_LIST_MAX 8 /* named items shown under a count */
@@ -71,7 +70,7 @@ struct dash_pilot {
 struct dash_tier {
     char code[32];
     char target_code[32]; /* the plan target it counts towards, "" if none */
-    char *name; /* owned */
+    char *name;           /* owned */
     long count;
     int has_target;
     double target;
@@ -96,7 +95,7 @@ struct dashboard {
     long unregistered; /* tech SMEs of last year not yet registered this year */
     struct dash_cert certs[DASH_LIST_MAX]; /* the most urgent first */
     size_t ncerts;
-    long pilots_held, pilots_late; /* held at a gate; run near or past its limit */
+    long pilots_held, pilots_late;           /* held at a gate; run near or past its limit */
     struct dash_pilot pilots[DASH_LIST_MAX]; /* held ones first */
     size_t npilots;
 };

@@ -144,8 +144,8 @@ dash_rag_role(enum targets_rag rag)
 static void
 dash_mark(const struct targets_fig *f, char *buf, size_t n)
 {
-    static const char *const keys[] = {NULL, MSG_KEY("dash.rag.on_pace"),
-                                       MSG_KEY("dash.rag.watch"), MSG_KEY("dash.rag.behind")};
+    static const char *const keys[] = {NULL, MSG_KEY("dash.rag.on_pace"), MSG_KEY("dash.rag.watch"),
+                                       MSG_KEY("dash.rag.behind")};
 
     if (f->rag == TARGETS_NONE)
         snprintf(buf, n, "-");
@@ -269,7 +269,7 @@ dash_action_drill(const struct dashboard *d, const struct dash_action *a, int s,
     dr->stale = late == 2;
     if (s >= 0)
         snprintf(dr->code, sizeof dr->code, "%s", d->statuses[s].code);
-    snprintf(dr->title, sizeof dr->title, "%d %s%s%s", a->no, a->name, what ? " · " : "",
+    snprintf(dr->title, sizeof dr->title, "%d %s%s%s", a->no, a->name, what ? " / " : "",
              what ? what : "");
 }
 
@@ -306,7 +306,10 @@ dash_action_row(const struct dashboard *d, const struct dash_action *a, int name
     dash_add_num(&r, 4, a->overdue, "", &drills[1 + d->nstatus]);
     dash_action_drill(d, a, -1, 2, &drills[2 + d->nstatus]);
     dash_add_num(&r, 6, a->stale, "", &drills[2 + d->nstatus]);
-    dash_push_row(l, &r, a->overdue ? DASH_ROLE_RED : a->stale ? DASH_ROLE_AMBER : DASH_ROLE_NORMAL);
+    dash_push_row(l, &r,
+                  a->overdue ? DASH_ROLE_RED
+                  : a->stale ? DASH_ROLE_AMBER
+                             : DASH_ROLE_NORMAL);
     free(name);
 }
 
@@ -318,7 +321,10 @@ dash_status_mark(const struct dash_status *s)
     static const struct {
         const char *code;
         char mark;
-    } marks[] = {{"done", '#'}, {"in_progress", '+'}, {"behind", '!'}, {"paused", '~'},
+    } marks[] = {{"done", '#'},
+                 {"in_progress", '+'},
+                 {"behind", '!'},
+                 {"paused", '~'},
                  {"not_started", '.'}};
     size_t i;
 
@@ -413,8 +419,10 @@ dash_unit_drill(const struct dash_unit *u, int late, struct dash_drill *dr)
     snprintf(dr->unit_id, sizeof dr->unit_id, "%s", u->id);
     dr->overdue = late == 1;
     dr->stale = late == 2;
-    snprintf(dr->title, sizeof dr->title, "%s%s%s", u->name, late ? " · " : "",
-             late == 1 ? msg("dash.drill.overdue") : late == 2 ? msg("dash.drill.stale") : "");
+    snprintf(dr->title, sizeof dr->title, "%s%s%s", u->name, late ? " / " : "",
+             late == 1   ? msg("dash.drill.overdue")
+             : late == 2 ? msg("dash.drill.stale")
+                         : "");
 }
 
 static void
@@ -446,8 +454,10 @@ dash_units(const struct dashboard *d, int width, struct dash_lines *l)
         dash_add_num(&r, 4, u->total, "", &dr[0]);
         dash_add_num(&r, 4, u->overdue, "", &dr[1]);
         dash_add_num(&r, 6, u->stale, "", &dr[2]);
-        dash_push_row(l, &r, u->overdue ? DASH_ROLE_RED : u->stale ? DASH_ROLE_AMBER
-                                                                   : DASH_ROLE_NORMAL);
+        dash_push_row(l, &r,
+                      u->overdue ? DASH_ROLE_RED
+                      : u->stale ? DASH_ROLE_AMBER
+                                 : DASH_ROLE_NORMAL);
     }
 }
 
@@ -505,7 +515,8 @@ dash_chase_pilots(const struct dashboard *d, struct dash_lines *l)
         if (p->flags & PILOT_HELD)
             line = msg_format("dash.chase.pilot_held", p->name, p->stage, p->missing, NULL);
         else
-            line = msg_format(p->flags & PILOT_PAST ? "dash.chase.pilot_past" : "dash.chase.pilot_near",
+            line = msg_format(p->flags & PILOT_PAST ? "dash.chase.pilot_past"
+                                                    : "dash.chase.pilot_near",
                               p->name, p->stage, p->deadline, NULL);
         dash_push(l, line, DASH_ROLE_NOTE);
         free(line);
@@ -523,7 +534,8 @@ dash_chase(const struct dashboard *d, struct dash_lines *l)
     dash_chase_pilots(d, l);
 }
 
-/* Progress reports per month: a bar of the share of live tasks reported on. */
+/* Progress reports per month: a bar of reports against the live tasks
+ * (each task reports once a month). */
 static void
 dash_months(const struct dashboard *d, int width, struct dash_lines *l)
 {
@@ -539,8 +551,7 @@ dash_months(const struct dashboard *d, int width, struct dash_lines *l)
     dash_push(l, msg("dash.sec.months"), DASH_ROLE_HEADING);
     dash_row_init(&r);
     dash_add(&r, 7, TEXTW_LEFT, msg("dash.col.month"), NULL);
-    dash_add(&r, 7, TEXTW_RIGHT, msg("dash.col.reports"), NULL);
-    dash_add(&r, 11, TEXTW_RIGHT, msg("dash.col.covered"), NULL);
+    dash_add(&r, 11, TEXTW_RIGHT, msg("dash.col.reports"), NULL);
     dash_add(&r, barw, TEXTW_LEFT, "", NULL);
     dash_push_row(l, &r, DASH_ROLE_COLUMNS);
     for (i = 0; i < d->nmonths; i++) {
@@ -550,14 +561,13 @@ dash_months(const struct dashboard *d, int width, struct dash_lines *l)
         dr.kind = DASH_DRILL_REPORTS;
         snprintf(dr.month, sizeof dr.month, "%s", m->month);
         snprintf(dr.title, sizeof dr.title, "%s %s", m->month, msg("dash.drill.reports"));
-        snprintf(cover, sizeof cover, "%ld/%ld", m->tasks, d->live_tasks);
+        snprintf(cover, sizeof cover, "%ld/%ld", m->reports, d->live_tasks);
         bar[0] = '[';
-        targets_bar((double)m->tasks, (double)d->live_tasks, barw - 2, bar + 1);
+        targets_bar((double)m->reports, (double)d->live_tasks, barw - 2, bar + 1);
         strcat(bar, "]");
         dash_row_init(&r);
         dash_add(&r, 7, TEXTW_LEFT, m->month, NULL);
-        dash_add_num(&r, 7, m->reports, "", &dr);
-        dash_add(&r, 11, TEXTW_RIGHT, cover, NULL);
+        dash_add(&r, 11, TEXTW_RIGHT, cover, &dr);
         dash_add(&r, barw, TEXTW_LEFT, bar, NULL);
         dash_push_row(l, &r, DASH_ROLE_NORMAL);
     }

@@ -188,10 +188,10 @@ static int
 date_check(const char *in, int y, int m, int d, struct err *e)
 {
     if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX)
-        return err_set(e, ERR_INVALID, "日期“%s”的年份 %d 不在 %d–%d 之间。", in, y, DATE_YEAR_MIN,
+        return err_set(e, ERR_INVALID, "日期“%s”的年份 %d 不在 %d-%d 之间。", in, y, DATE_YEAR_MIN,
                        DATE_YEAR_MAX);
     if (m < 1 || m > 12)
-        return err_set(e, ERR_INVALID, "日期“%s”的月份 %d 不存在（应为 1–12）。", in, m);
+        return err_set(e, ERR_INVALID, "日期“%s”的月份 %d 不存在（应为 1-12）。", in, m);
     if (d < 1 || d > date_month_days(y, m))
         return err_set(e, ERR_INVALID, "%d年%d月没有%d日（该月只有%d天），请检查日期“%s”。", y, m,
                        d, date_month_days(y, m), in);
@@ -246,10 +246,10 @@ date_month_parse(const char *in, char out[DATE_MONTH_LEN + 1], struct err *e)
     if (!ok || !date_month_split(s, &y, &m))
         return err_set(e, ERR_INVALID, "月份“%s”格式不对，请写成 2025-06、2025-6 或 202506。", in);
     if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX)
-        return err_set(e, ERR_INVALID, "月份“%s”的年份 %d 不在 %d–%d 之间。", in, y, DATE_YEAR_MIN,
+        return err_set(e, ERR_INVALID, "月份“%s”的年份 %d 不在 %d-%d 之间。", in, y, DATE_YEAR_MIN,
                        DATE_YEAR_MAX);
     if (m < 1 || m > 12)
-        return err_set(e, ERR_INVALID, "月份“%s”中的 %d 月不存在（应为 1–12）。", in, m);
+        return err_set(e, ERR_INVALID, "月份“%s”中的 %d 月不存在（应为 1-12）。", in, m);
     date_write(out, DATE_MONTH_LEN + 1, y, m, 0);
     return ERR_OK;
 }
@@ -330,4 +330,87 @@ void
 date_month_of(const char *s, char out[DATE_MONTH_LEN + 1])
 {
     snprintf(out, DATE_MONTH_LEN + 1, "%.7s", s);
+}
+
+int
+date_ymd(const char *s, int *y, int *m, int *d)
+{
+    if (!date_valid(s))
+        return 0;
+    if (y)
+        *y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    if (m)
+        *m = (s[5] - '0') * 10 + (s[6] - '0');
+    if (d)
+        *d = (s[8] - '0') * 10 + (s[9] - '0');
+    return 1;
+}
+
+int
+date_ym(const char *s, int *y, int *m)
+{
+    char day[DATE_LEN + 1];
+
+    if (s == NULL || strlen(s) != DATE_MONTH_LEN)
+        return 0;
+    snprintf(day, sizeof day, "%s-01", s);
+    return date_ymd(day, y, m, NULL);
+}
+
+long
+date_civil_days(int y, int m, int d)
+{
+    return date_days_from_civil(y, m, d);
+}
+
+void
+date_month_end(int y, int m, char out[DATE_LEN + 1])
+{
+    date_write(out, DATE_LEN + 1, y, m, date_month_days(y, m));
+}
+
+void
+date_prev_month(int y, int m, char out[DATE_MONTH_LEN + 1])
+{
+    if (m <= 1)
+        date_write(out, DATE_MONTH_LEN + 1, y - 1, 12, 0);
+    else
+        date_write(out, DATE_MONTH_LEN + 1, y, m - 1, 0);
+}
+
+void
+date_add_months(const char *s, int n, char out[DATE_LEN + 1])
+{
+    int y = 1970, m = 1, d = 1, total, last;
+
+    date_ymd(s, &y, &m, &d);
+    total = y * 12 + (m - 1) + n;
+    y = total / 12;
+    m = total % 12 + 1;
+    last = date_month_days(y, m);
+    date_write(out, DATE_LEN + 1, y, m, d > last ? last : d);
+}
+
+double
+date_year_elapsed(const char *date, int year)
+{
+    long first = date_civil_days(year, 1, 1), last = date_civil_days(year, 12, 31);
+    long day = date_to_days(date);
+
+    if (day < first)
+        return 0.0;
+    if (day >= last)
+        return 1.0;
+    return (double)(day - first + 1) / (double)(last - first + 1);
+}
+
+long
+date_year_days_left(const char *date, int year)
+{
+    long first = date_civil_days(year, 1, 1), last = date_civil_days(year, 12, 31);
+    long day = date_to_days(date);
+
+    if (day < first)
+        return last - first + 1;
+    return day >= last ? 0 : last - day;
 }

@@ -49,4 +49,32 @@ long date_diff(const char *a, const char *b);
 /* Writes the month of the valid date s (its first 7 characters) into out. */
 void date_month_of(const char *s, char out[DATE_MONTH_LEN + 1]);
 
+/* 1 when s is exactly a real date written YYYY-MM-DD; fills y, m, d (each
+ * may be NULL). */
+int date_ymd(const char *s, int *y, int *m, int *d);
+
+/* 1 when s is exactly a month written YYYY-MM (01-12); fills y, m. */
+int date_ym(const char *s, int *y, int *m);
+
+/* Days since 1970-01-01 of y-m-d (negative before it). */
+long date_civil_days(int y, int m, int d);
+
+/* Writes the last day of month y-m into out ("2025-02-28"). */
+void date_month_end(int y, int m, char out[DATE_LEN + 1]);
+
+/* Writes the month before y-m as YYYY-MM into out. */
+void date_prev_month(int y, int m, char out[DATE_MONTH_LEN + 1]);
+
+/* Writes the valid date s moved by n months (the day clamped to the
+ * month's end) into out. */
+void date_add_months(const char *s, int n, char out[DATE_LEN + 1]);
+
+/* The share of year gone by the end of date: 0 before the year starts,
+ * 1 from its last day on. */
+double date_year_elapsed(const char *date, int year);
+
+/* Days left in year after date (0 on or after 12-31; the whole year when
+ * date is before it). */
+long date_year_days_left(const char *date, int year);
+
 #endif

@@ -1,4 +1,5 @@
 /* milestone.c — adding, editing, completing and deleting a task's milestones. */
+#include "src/field.h"
 #include "src/milestone.h"
 
 #include <stdio.h>
@@ -41,6 +42,8 @@ milestone_apply(struct db_milestone *m, const struct milestone_input *in, const 
     }
     if (m->title == NULL || *m->title == '\0')
         return err_field(e, ERR_INVALID, "title", "请填写里程碑名称。");
+    if ((rc = field_check_text("title", "里程碑名称", m->title, 0, e)) != ERR_OK)
+        return rc;
     if (strlen(m->title) > MILESTONE_TITLE_MAX * 4)
         return err_field(e, ERR_INVALID, "title", "里程碑名称太长，请控制在 %d 个字以内。",
                          MILESTONE_TITLE_MAX);

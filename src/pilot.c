@@ -10,10 +10,13 @@
 
 #include "db/reg.h"
 #include "src/strbuf.h"
+#include "src/field.h"
+#include "src/textw.h"
 #include "src/xmalloc.h"
 #include "src/date.h"
 
 #define PILOT_WARN_DAYS 90
+#define PILOT_TEXT_MAX 3000 /* bytes of an item value or a note: 1,000 汉字 */
 
 void
 pilot_rules_from_config(const struct config *cfg, struct pilot_rules *r)
@@ -201,6 +204,22 @@ pilot_set(char **slot, const char *v)
     *slot = v ? xstrdup(v) : NULL;
 }
 
+/* Refuses text typed for field (label for the message) that is not UTF-8,
+ * holds control characters other than line breaks, or is longer than a
+ * page of notes: what is stored is shown on every screen and report. */
+static int
+pilot_check_text(const char *field, const char *label, const char *text, struct err *e)
+{
+    int rc = field_check_text(field, label, text, FIELD_MULTILINE, e);
+
+    if (rc != ERR_OK)
+        return rc;
+    if (text && strlen(text) > PILOT_TEXT_MAX)
+        return err_field(e, ERR_INVALID, field, "%s太长了（最多约 %d 个汉字）。", label,
+                         PILOT_TEXT_MAX / 3);
+    return ERR_OK;
+}
+
 /* Writes s->st moved (a move of kind) to stage to on date, as user, with the event. */
 static int
 pilot_write_move(struct db *db, const char *user, struct pilot_status *s, const char *kind,
@@ -208,7 +227,10 @@ pilot_write_move(struct db *db, const char *user, struct pilot_status *s, const 
 {
     char from[40];
     struct pilot_move m = {&s->st, kind, from, to, on, note};
+    int rc;
 
+    if ((rc = pilot_check_text("note", "说明", note, e)) != ERR_OK)
+        return rc;
     snprintf(from, sizeof from, "%s", s->st.stage_id);
     if (from[0] == '\0')
         m.from = NULL;
@@ -399,7 +421,8 @@ pilot_item_set(struct db *db, const char *user, const char *id, const char *item
             goto out;
         }
         value = day;
-    }
+    } else if (value && (rc = pilot_check_text("value", it->name, value, e)) != ERR_OK)
+        goto out;
     j.project = s.st.id;
     j.item = it->id;
     j.value = value;

@@ -2,6 +2,7 @@
  * progress.c — adding, editing and deleting monthly progress reports, and
  * the task changes (percent, status) that come with them.
  */
+#include "src/field.h"
 #include "src/progress.h"
 
 #include <stdio.h>
@@ -173,7 +174,13 @@ progress_apply(struct db *db, struct progress_edit *x, const struct progress_inp
 {
     int rc;
 
-    if ((rc = progress_apply_dates(x, in, today, e)) != ERR_OK)
+    if ((rc = progress_apply_dates(x, in, today, e)) != ERR_OK ||
+        (rc = field_check_text("progress", "进展情况", in->progress, FIELD_MULTILINE | FIELD_TABS,
+                               e)) != ERR_OK ||
+        (rc = field_check_text("problems", "存在问题", in->problems, FIELD_MULTILINE | FIELD_TABS,
+                               e)) != ERR_OK ||
+        (rc = field_check_text("next_steps", "下步计划", in->next_steps,
+                               FIELD_MULTILINE | FIELD_TABS, e)) != ERR_OK)
         return rc;
     progress_text(&x->r.progress, in->progress ? in->progress : (x->insert ? "" : NULL));
     if (x->r.progress == NULL || x->r.progress[0] == '\0')

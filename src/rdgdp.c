@@ -17,8 +17,8 @@ rdgdp_unit(const char *u)
     static const struct {
         const char *word;
         long long mult;
-    } units[] = {{"", 1}, {"元", 1}, {"万", 10000}, {"万元", 10000}, {"亿", 100000000},
-                 {"亿元", 100000000}};
+    } units[] = {{"", 1},         {"元", 1},         {"万", 10000},
+                 {"万元", 10000}, {"亿", 100000000}, {"亿元", 100000000}};
     size_t i;
 
     for (i = 0; i < sizeof units / sizeof units[0]; i++) {

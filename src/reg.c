@@ -7,11 +7,13 @@
 #include "src/reg.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "src/strbuf.h"
+#include "src/field.h"
 #include "src/textw.h"
 #include "src/uuid.h"
 #include "src/xmalloc.h"
@@ -102,7 +104,8 @@ reg_decimal(const char *s, long long scale, long long *out)
             div *= 10;
         }
     }
-    if (*p != '\0' || (frac * scale) % div != 0)
+    /* A clerk's slip of extra digits must be refused, not overflow. */
+    if (*p != '\0' || (frac * scale) % div != 0 || whole > LLONG_MAX / scale - 1)
         return 0;
     *out = whole * scale + frac * scale / div;
     return 1;
@@ -125,6 +128,10 @@ reg_money_parse(const char *text, long long *yuan)
     if (n >= 3 && strcmp(s + n - 3, "万") == 0) {
         s[n -= 3] = '\0';
         scale = 10000;
+    }
+    else if (n >= 3 && strcmp(s + n - 3, "亿") == 0) {
+        s[n -= 3] = '\0';
+        scale = 100000000;
     }
     ok = reg_decimal(s, scale, yuan);
     free(s);
@@ -195,6 +202,15 @@ reg_check_vocab(struct db *db, const struct reg_field *f, const char *text, stru
     return rc;
 }
 
+/* Checks that s is UTF-8 text without control characters (line breaks and
+ * tabs only in notes): damaged or pasted bytes never reach the file. */
+static int
+reg_check_chars(const struct reg_field *f, const char *s, struct err *e)
+{
+    return field_check_text(f->key, f->label, s,
+                            f->type == REG_NOTE ? FIELD_MULTILINE | FIELD_TABS : 0, e);
+}
+
 /* Checks one line of text: no line breaks, not too wide. */
 static int
 reg_check_text(const struct reg_field *f, const char *s, struct err *e)
@@ -230,6 +246,10 @@ reg_parse(struct db *db, const struct reg_def *d, size_t i, const char *typed, c
         free(s);
         return ERR_OK;
     }
+    if ((rc = reg_check_chars(f, s, e)) != ERR_OK) {
+        free(s);
+        return rc;
+    }
     switch (f->type) {
     case REG_TEXT:
     case REG_NOTE:
@@ -248,7 +268,7 @@ reg_parse(struct db *db, const struct reg_def *d, size_t i, const char *typed, c
         if (f->type == REG_MONEY ? !reg_money_parse(s, &v) : !reg_decimal(s, 1, &v))
             rc = err_field(e, ERR_INVALID, f->key,
                            f->type == REG_MONEY
-                               ? "%s“%s”不是金额：请写元数（如 120000）或万元数（如 12万）。"
+                               ? "%s“%s”不是金额：请写元数（如 120000）、万元数（如 12万）或亿元数（如 1.2亿）。"
                                : "%s“%s”应为不小于 0 的整数。",
                            f->label, s);
         else {

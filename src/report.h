@@ -13,14 +13,14 @@
 #include <stddef.h>
 
 enum report_kind {
-    REPORT_TEXT,   /* free text, left aligned */
-    REPORT_INT,    /* a whole number */
-    REPORT_DEC,    /* a decimal number (万元, percent) shown as given */
-    REPORT_LONG,   /* long text (progress report text): wrapped, wide column */
+    REPORT_TEXT, /* free text, left aligned */
+    REPORT_INT,  /* a whole number */
+    REPORT_DEC,  /* a decimal number (万元, percent) shown as given */
+    REPORT_LONG, /* long text (progress report text): wrapped, wide column */
 };
 
 struct report_col {
-    char *title;           /* Chinese header, owned */
+    char *title; /* Chinese header, owned */
     enum report_kind kind;
 };
 
@@ -33,7 +33,7 @@ struct report {
     size_t ncols;
     char **cells; /* nrows * ncols strings, row-major, each owned ("" for empty) */
     size_t nrows;
-    size_t cap;   /* rows allocated */
+    size_t cap; /* rows allocated */
 };
 
 /* A new empty report; period may be NULL. Free with report_free. */

@@ -89,8 +89,7 @@ report_wrap(const char *s, int cols, size_t *n)
 
 /* Appends one table row (cells[c]) as one or more lines. */
 static void
-report_text_row(struct strbuf *out, const struct report *r, const char *const *cells,
-                const int *w)
+report_text_row(struct strbuf *out, const struct report *r, const char *const *cells, const int *w)
 {
     struct textw_line **lines = xcalloc(r->ncols, sizeof *lines);
     size_t *nl = xcalloc(r->ncols, sizeof *nl), height = 1, k, c;
@@ -103,8 +102,8 @@ report_text_row(struct strbuf *out, const struct report *r, const char *const *c
     for (k = 0; k < height; k++) {
         for (c = 0; c < r->ncols; c++) {
             int num = r->cols[c].kind == REPORT_INT || r->cols[c].kind == REPORT_DEC;
-            char *piece = k < nl[c] ? xstrndup(cells[c] + lines[c][k].off, lines[c][k].len)
-                                    : xstrdup("");
+            char *piece =
+                k < nl[c] ? xstrndup(cells[c] + lines[c][k].off, lines[c][k].len) : xstrdup("");
             char *fit = textw_fit(piece, w[c], num ? TEXTW_RIGHT : TEXTW_LEFT);
 
             strbuf_puts(out, c ? "  " : "");

@@ -94,8 +94,8 @@ xlsx_make_formats(lxw_workbook *wb, struct xlsx_formats *f)
 
 /* Writes one cell: numbers as numbers when the text is a number. */
 static lxw_error
-xlsx_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
-          enum report_kind kind, const struct xlsx_formats *f)
+xlsx_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, enum report_kind kind,
+          const struct xlsx_formats *f)
 {
     char *end, *cut;
     double v;

@@ -107,10 +107,10 @@ reports_build_targets(struct db *db, const struct sumopts *o, struct report **ou
     static const struct {
         const char *title;
         enum report_kind kind;
-    } cols[] = {{"序号", REPORT_INT},     {"指标", REPORT_TEXT},   {"目标值", REPORT_DEC},
-                {"单位", REPORT_TEXT},    {"当前值", REPORT_DEC},  {"差距", REPORT_DEC},
+    } cols[] = {{"序号", REPORT_INT},        {"指标", REPORT_TEXT},  {"目标值", REPORT_DEC},
+                {"单位", REPORT_TEXT},       {"当前值", REPORT_DEC}, {"差距", REPORT_DEC},
                 {"完成率（%）", REPORT_DEC}, {"上月末", REPORT_DEC}, {"较上月", REPORT_DEC},
-                {"状态", REPORT_TEXT},    {"说明", REPORT_TEXT}};
+                {"状态", REPORT_TEXT},       {"说明", REPORT_TEXT}};
     struct targets *t = NULL;
     struct report *r;
     char *title;

@@ -31,8 +31,8 @@ struct ledger {
 };
 
 static const char *const ledger_titles[LEDGER_FIXED] = {
-    "序号", "企业名称", "简称", "统一社会信用代码", "所属园区/苏木镇", "行业领域", "是否规上",
-    "是否制造业", "当前梯度", "证书/登记编号", "有效期至"};
+    "序号",     "企业名称",   "简称",     "统一社会信用代码", "所属园区/苏木镇", "行业领域",
+    "是否规上", "是否制造业", "当前梯度", "证书/登记编号",    "有效期至"};
 
 /* The columns: the fixed ones, each figure with its unit, R&D intensity. */
 static void
@@ -124,7 +124,7 @@ ledger_row(void *arg, const struct db_ent_row *row, int rank)
     cells[5] = row->field_name;
     cells[6] = row->above_scale ? "是" : "否";
     cells[7] = row->manufacturing ? "是" : "否";
-    cells[8] = rank >= 0 && row->tier_name[0] ? row->tier_name : "—";
+    cells[8] = rank >= 0 && row->tier_name[0] ? row->tier_name : "-";
     cells[9] = cert;
     cells[10] = until;
     for (i = 0; i <= DB_FIG_COUNT; i++)

@@ -19,14 +19,14 @@ struct pilot_ctx {
     const char *as_of;
 };
 
-static const char *const pilot_titles[] = {
-    "序号",     "项目名称", "企业",       "所在基地",   "牵头单位", "预算（万元）", "开始日期",
-    "对应任务", "当前阶段", "进入本阶段", "缺少材料",   "运行期限至", "剩余天数", "提示",
-    "目标",     NULL};
-static const enum report_kind pilot_kinds[] = {
-    REPORT_INT,  REPORT_TEXT, REPORT_TEXT, REPORT_TEXT, REPORT_TEXT, REPORT_DEC,
-    REPORT_TEXT, REPORT_TEXT, REPORT_TEXT, REPORT_TEXT, REPORT_TEXT, REPORT_TEXT,
-    REPORT_INT,  REPORT_TEXT, REPORT_LONG};
+static const char *const pilot_titles[] = {"序号",     "项目名称",     "企业",     "所在基地",
+                                           "牵头单位", "预算（万元）", "开始日期", "对应任务",
+                                           "当前阶段", "进入本阶段",   "缺少材料", "运行期限至",
+                                           "剩余天数", "提示",         "目标",     NULL};
+static const enum report_kind pilot_kinds[] = {REPORT_INT,  REPORT_TEXT, REPORT_TEXT, REPORT_TEXT,
+                                               REPORT_TEXT, REPORT_DEC,  REPORT_TEXT, REPORT_TEXT,
+                                               REPORT_TEXT, REPORT_TEXT, REPORT_TEXT, REPORT_TEXT,
+                                               REPORT_INT,  REPORT_TEXT, REPORT_LONG};
 
 /* The words for a project's flags: 卡在关口, 临近期限, 已超期限. */
 static const char *

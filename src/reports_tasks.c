@@ -11,7 +11,7 @@
 
 #include "db/figures.h"
 #include "db/task.h"
-#include "src/period.h"
+#include "src/date.h"
 #include "src/reports_priv.h"
 #include "src/targets.h"
 #include "src/task_rules.h"
@@ -20,8 +20,8 @@
 #define REPORTS_UNIT_PAGE 500
 
 static const char *const monthly_titles[] = {
-    "行动", "任务编号", "任务", "牵头单位", "状态", "进度（%）", "报送日期", "本月进展情况",
-    "存在问题", "下步计划", "报送单位", "报送人", NULL};
+    "行动",         "任务编号", "任务",     "牵头单位", "状态",   "进度（%）", "报送日期",
+    "本月进展情况", "存在问题", "下步计划", "报送单位", "报送人", NULL};
 static const enum report_kind monthly_kinds[] = {
     REPORT_INT,  REPORT_TEXT, REPORT_TEXT, REPORT_TEXT, REPORT_TEXT, REPORT_INT,
     REPORT_TEXT, REPORT_LONG, REPORT_LONG, REPORT_LONG, REPORT_TEXT, REPORT_TEXT};
@@ -82,12 +82,12 @@ reports_build_monthly(struct db *db, const struct sumopts *o, struct report **ou
     return ERR_OK;
 }
 
-static const char *const unit_titles[] = {
-    "责任单位", "角色", "任务编号", "任务", "状态", "进度（%）", "截止日期", "逾期",
-    "未报送", "最近报送", NULL};
-static const enum report_kind unit_kinds[] = {
-    REPORT_TEXT, REPORT_TEXT, REPORT_TEXT, REPORT_TEXT, REPORT_TEXT,
-    REPORT_INT,  REPORT_TEXT, REPORT_TEXT, REPORT_TEXT, REPORT_TEXT};
+static const char *const unit_titles[] = {"责任单位", "角色",      "任务编号", "任务",
+                                          "状态",     "进度（%）", "截止日期", "逾期",
+                                          "未报送",   "最近报送",  NULL};
+static const enum report_kind unit_kinds[] = {REPORT_TEXT, REPORT_TEXT, REPORT_TEXT, REPORT_TEXT,
+                                              REPORT_TEXT, REPORT_INT,  REPORT_TEXT, REPORT_TEXT,
+                                              REPORT_TEXT, REPORT_TEXT};
 
 /* Adds one unit's tasks, a page at a time, the late ones first. */
 static int

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "src/period.h"
+#include "src/date.h"
 
 /* An int setting of cfg, or dflt without a configuration. */
 static int
@@ -14,16 +14,16 @@ sumopts_int(const struct config *cfg, const char *key, int dflt)
 }
 
 int
-sumopts_init(struct sumopts *o, const struct config *cfg, const char *as_of,
-             const char *period, struct err *e)
+sumopts_init(struct sumopts *o, const struct config *cfg, const char *as_of, const char *period,
+             struct err *e)
 {
     memset(o, 0, sizeof *o);
-    if (!period_date(as_of, NULL, NULL, NULL))
-        return err_field(e, ERR_INVALID, "as-of", "日期“%s”无效，请写成 YYYY-MM-DD（如 2025-06-30）。",
-                         as_of ? as_of : "");
-    if (period && *period && !period_month(period, NULL, NULL))
-        return err_field(e, ERR_INVALID, "period", "统计期间“%s”无效，请写成 YYYY-MM（如 2025-06）。",
-                         period);
+    if (!date_ymd(as_of, NULL, NULL, NULL))
+        return err_field(e, ERR_INVALID, "as-of",
+                         "日期“%s”无效，请写成 YYYY-MM-DD（如 2025-06-30）。", as_of ? as_of : "");
+    if (period && *period && !date_ym(period, NULL, NULL))
+        return err_field(e, ERR_INVALID, "period",
+                         "统计期间“%s”无效，请写成 YYYY-MM（如 2025-06）。", period);
     o->cfg = cfg;
     snprintf(o->as_of, sizeof o->as_of, "%s", as_of);
     if (period && *period)

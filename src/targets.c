@@ -16,7 +16,7 @@
 #include "db/plan.h"
 #include "db/rd_input.h"
 #include "db/snapshot.h"
-#include "src/period.h"
+#include "src/date.h"
 #include "src/project.h"
 #include "src/xmalloc.h"
 
@@ -63,8 +63,7 @@ targets_tier_row(void *arg, const char *const *cols, int n)
 /* R&D spending / GDP of the plan year; the latest earlier year when the
  * plan year's figures are not in yet (they come out the next year). */
 static int
-targets_rd_intensity(struct db *db, const struct targets *t, struct targets_fig *f,
-                     struct err *e)
+targets_rd_intensity(struct db *db, const struct targets *t, struct targets_fig *f, struct err *e)
 {
     struct db_rd_input *a;
     int year = t->plan_year, rc;
@@ -93,8 +92,7 @@ targets_projects(struct db *db, const struct targets *t, struct targets_fig *f, 
     long count;
     int fed, rc;
 
-    if ((rc = project_target_count(db, t->plan_year, t->as_of, f->code, &count, &fed, e)) !=
-        ERR_OK)
+    if ((rc = project_target_count(db, t->plan_year, t->as_of, f->code, &count, &fed, e)) != ERR_OK)
         return rc;
     if (!fed) {
         f->note = xstrdup("没有计入此目标的项目类别");
@@ -130,12 +128,9 @@ static const struct {
     const char *code;
     targets_source_fn fn;
 } targets_sources[] = {
-    {"high_tech", targets_tier},
-    {"tech_sme", targets_tier},
-    {"new_rd", targets_new_rd},
-    {"rd_intensity", targets_rd_intensity},
-    {"city_project", targets_projects},
-    {"city_jiebang", targets_projects},
+    {"high_tech", targets_tier},        {"tech_sme", targets_tier},
+    {"new_rd", targets_new_rd},         {"rd_intensity", targets_rd_intensity},
+    {"city_project", targets_projects}, {"city_jiebang", targets_projects},
 };
 
 static targets_source_fn
@@ -177,7 +172,7 @@ targets_plan(struct db *db, const char *as_of, struct db_plan *p, int *found, st
     int y = 0, rc;
 
     *found = 0;
-    period_date(as_of, &y, NULL, NULL);
+    date_ymd(as_of, &y, NULL, NULL);
     rc = db_plan_get(db, y, p, NULL);
     if (rc == ERR_NOTFOUND)
         rc = db_plan_get(db, 0, p, NULL);
@@ -225,12 +220,12 @@ targets_compute_bare(struct db *db, const struct config *cfg, const char *as_of,
 
     (void)cfg; /* the rules the targets use take no settings yet */
     *out = NULL;
-    if (!period_date(as_of, &y, &m, NULL)) {
+    if (!date_ymd(as_of, &y, &m, NULL)) {
         free(t);
         return err_field(e, ERR_INVALID, "as_of", "日期“%s”无效，请写成 YYYY-MM-DD。", as_of);
     }
     snprintf(t->as_of, sizeof t->as_of, "%s", as_of);
-    period_prev_month(y, m, t->prev_month);
+    date_prev_month(y, m, t->prev_month);
     if ((rc = targets_plan(db, as_of, &p, &found, e)) != ERR_OK) {
         targets_free(t);
         return rc;
@@ -240,8 +235,8 @@ targets_compute_bare(struct db *db, const struct config *cfg, const char *as_of,
         return ERR_OK;
     }
     t->plan_year = p.year;
-    t->elapsed = period_year_elapsed(as_of, p.year);
-    t->days_left = period_year_days_left(as_of, p.year);
+    t->elapsed = date_year_elapsed(as_of, p.year);
+    t->days_left = date_year_days_left(as_of, p.year);
     rc = db_figures_tier_counts(db, as_of, targets_tier_row, t, e);
     if (rc == ERR_OK)
         rc = db_plan_targets(db, p.id, &dt, &n, e);
@@ -260,6 +255,23 @@ targets_compute_bare(struct db *db, const struct config *cfg, const char *as_of,
     return ERR_OK;
 }
 
+/* 1 when a measurable target of t has no row among the snapshot's s. */
+static int
+targets_unsnapped(const struct targets *t, const struct db_snapshot *s, size_t ns)
+{
+    size_t i, j;
+
+    for (i = 0; i < t->n; i++) {
+        if (strcmp(t->figs[i].kind, "text") == 0)
+            continue;
+        for (j = 0; j < ns && strcmp(s[j].code, t->figs[i].code) != 0; j++)
+            ;
+        if (j == ns)
+            return 1;
+    }
+    return 0;
+}
+
 /* Last month's figures: the stored snapshot, else computed as of its end. */
 static int
 targets_previous(struct db *db, const struct config *cfg, struct targets *t, struct err *e)
@@ -272,9 +284,10 @@ targets_previous(struct db *db, const struct config *cfg, struct targets *t, str
 
     if ((rc = db_snapshot_month(db, t->prev_month, &s, &ns, e)) != ERR_OK)
         return rc;
-    period_month(t->prev_month, &y, &m);
-    period_month_end(y, m, end);
-    if (ns < t->n && (rc = targets_compute_bare(db, cfg, end, &live, e)) != ERR_OK) {
+    date_ym(t->prev_month, &y, &m);
+    date_month_end(y, m, end);
+    if (targets_unsnapped(t, s, ns) &&
+        (rc = targets_compute_bare(db, cfg, end, &live, e)) != ERR_OK) {
         free(s);
         return rc;
     }
@@ -302,8 +315,8 @@ targets_previous(struct db *db, const struct config *cfg, struct targets *t, str
 }
 
 int
-targets_compute(struct db *db, const struct config *cfg, const char *as_of,
-                struct targets **out, struct err *e)
+targets_compute(struct db *db, const struct config *cfg, const char *as_of, struct targets **out,
+                struct err *e)
 {
     int rc = targets_compute_bare(db, cfg, as_of, out, e);
 
@@ -374,17 +387,17 @@ targets_snap_write(struct db *db, void *arg, struct err *e)
 }
 
 int
-targets_snapshot_take(struct db *db, const struct config *cfg, const char *user,
-                      const char *month, const char *today, int *changed, struct err *e)
+targets_snapshot_take(struct db *db, const struct config *cfg, const char *user, const char *month,
+                      const char *today, int *changed, struct err *e)
 {
     struct targets_snap_arg a;
     int y, m, rc;
 
     memset(&a, 0, sizeof a);
     a.cfg = cfg;
-    if (!period_month(month, &y, &m))
+    if (!date_ym(month, &y, &m))
         return err_field(e, ERR_INVALID, "month", "月份“%s”无效，请写成 YYYY-MM。", month);
-    period_month_end(y, m, a.end);
+    date_month_end(y, m, a.end);
     if (strcmp(a.end, today) > 0)
         return err_field(e, ERR_REFUSED, "month", "%s 还没有结束（月末为 %s），不能记录月末快照。",
                          month, a.end);
@@ -392,6 +405,29 @@ targets_snapshot_take(struct db *db, const struct config *cfg, const char *user,
     rc = db_write(db, user, targets_snap_write, &a, e);
     if (changed)
         *changed = rc == ERR_OK ? a.changed : 0;
+    return rc;
+}
+
+int
+targets_snapshot_ensure(struct db *db, const struct config *cfg, const char *user,
+                        const char *today, int *taken, struct err *e)
+{
+    struct db_snapshot *s = NULL;
+    char prev[8];
+    size_t n = 0;
+    int y, m, rc;
+
+    *taken = 0;
+    if (!date_ymd(today, &y, &m, NULL))
+        return err_field(e, ERR_INVALID, "today", "日期“%s”无效。", today ? today : "");
+    date_prev_month(y, m, prev);
+    if ((rc = db_snapshot_month(db, prev, &s, &n, e)) != ERR_OK)
+        return rc;
+    free(s);
+    if (n > 0)
+        return ERR_OK;
+    rc = targets_snapshot_take(db, cfg, user, prev, today, taken, e);
+    *taken = rc == ERR_OK && *taken > 0;
     return rc;
 }
 
@@ -414,7 +450,7 @@ targets_rag_name(const struct targets_fig *f)
     case TARGETS_RED:
         return "落后";
     default:
-        return "—";
+        return "-";
     }
 }
 
@@ -440,7 +476,7 @@ void
 targets_format_value(const struct targets_fig *f, double v, int has, char *buf, size_t n)
 {
     if (!has)
-        snprintf(buf, n, "—");
+        snprintf(buf, n, "-");
     else if (strcmp(f->kind, "percent") == 0)
         snprintf(buf, n, "%.2f%%", v);
     else if (v == floor(v))

@@ -35,10 +35,10 @@ struct targets_fig {
     double target;
     int has_value;
     double value;
-    int met;           /* value reaches the target */
-    double gap;        /* what is still missing (0 when met) */
+    int met;    /* value reaches the target */
+    double gap; /* what is still missing (0 when met) */
     enum targets_rag rag;
-    int has_prev;      /* last month's figure is known */
+    int has_prev; /* last month's figure is known */
     double prev;
     int prev_snapshot; /* prev comes from a stored month-end snapshot */
     char *note;        /* owned; why there is no value, or what the value rests on; may be NULL */
@@ -83,6 +83,13 @@ void targets_free(struct targets *t);
  * (may be NULL) says how many rows were written. */
 int targets_snapshot_take(struct db *db, const struct config *cfg, const char *user,
                           const char *month, const char *today, int *changed, struct err *e);
+
+/* Takes the snapshot of the month before today's when there is none yet
+ * (what the screens do on opening, so last month's figures are kept and
+ * the dashboard compares with them at no cost). *taken says whether one
+ * was written. */
+int targets_snapshot_ensure(struct db *db, const struct config *cfg, const char *user,
+                            const char *today, int *taken, struct err *e);
 
 /* The mark as one ASCII letter: "G", "A", "R" or "-". */
 const char *targets_rag_letter(enum targets_rag rag);

@@ -4,6 +4,7 @@
  * be, with its units and links resolved to keys), then written in one
  * transaction.
  */
+#include "src/field.h"
 #include "src/task.h"
 
 #include <ctype.h>
@@ -403,10 +404,15 @@ task_apply_title(struct task_edit *x, const struct task_input *in, struct err *e
     char *title;
     size_t chars = 0;
     const char *p;
+    int rc;
 
     if (in->title == NULL && !x->insert)
         return ERR_OK;
     title = task_trim(in->title ? in->title : "");
+    if ((rc = field_check_text("title", "任务名称", title, 0, e)) != ERR_OK) {
+        free(title);
+        return rc;
+    }
     for (p = title; *p; p++)
         chars += ((unsigned char)*p & 0xc0) != 0x80;
     if (*title == '\0' || chars > TASK_TITLE_MAX) {
@@ -485,6 +491,9 @@ task_apply(struct db *db, struct task_edit *x, const struct task_input *in, stru
     if ((rc = task_apply_title(x, in, e)) != ERR_OK)
         return rc;
     if (in->body) {
+        if ((rc = field_check_text("body", "任务内容", in->body, FIELD_MULTILINE | FIELD_TABS, e)) !=
+            ERR_OK)
+            return rc;
         body = task_trim(in->body);
         free(x->t.body);
         x->t.body = body;

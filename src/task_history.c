@@ -137,7 +137,7 @@ history_changes(struct history_ctx *c, struct strbuf *b, const struct db_task_ch
         strbuf_puts(b, n++ ? "；" : "");
         strbuf_printf(b, "%s ", l->label);
         history_put_value(c, b, l->key, f->old_value);
-        strbuf_puts(b, " → ");
+        strbuf_puts(b, " -> ");
         history_put_value(c, b, l->key, f->new_value);
     }
     return n;

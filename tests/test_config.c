@@ -442,6 +442,18 @@ Test(config, bad_values)
     EXPECT_ERROR("[theme]\ntitle = purple,black\n", ERR_INVALID, "theme:title", "purple",
                  "magenta");
     EXPECT_ERROR("[theme]\ntitle = red,\n", ERR_INVALID, "theme:title");
+    /* A misspelt key name was taken silently; the screen then lost the binding. */
+    EXPECT_ERROR("[keys]\n\nhelp = F99,?\n", ERR_INVALID, "第 3 行", "keys:help", "F99");
+    EXPECT_ERROR("[keys]\nquit = Ctrl+Q\n", ERR_INVALID, "keys:quit", "Ctrl+Q");
+}
+
+Test(config, key_lists_that_parse_are_taken)
+{
+    struct config *c = load_ok("[keys]\nhelp = F1, ?\nsearch = /,C-s\nopen = Enter\n");
+
+    cr_expect_str_eq(config_get(c, "keys:search"), "/,C-s");
+    cr_expect_eq(config_warning_count(c), 0);
+    config_free(c);
 }
 
 Test(config, set_overrides_and_validates)

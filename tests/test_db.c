@@ -109,7 +109,20 @@ Test(db, missing_file_without_create_is_an_error)
     snprintf(path, sizeof path, "%s/none.db", dir);
     cr_expect_eq(db_open(path, 0, &db, &e), ERR_IO);
     cr_expect(strstr(e.msg, "找不到") != NULL, "%s", e.msg);
+    cr_expect(strstr(e.msg, "文件不存在") != NULL, "reason not in Chinese: %s", e.msg);
     cr_expect_neq(access(path, F_OK), 0, "file was created");
+}
+
+Test(db, probing_a_missing_file_says_why_in_chinese)
+{
+    char path[128];
+    struct err e = {0};
+
+    /* `tuwei check none.db` printed strerror's "No such file or directory". */
+    snprintf(path, sizeof path, "%s/none.db", dir);
+    cr_expect_eq(db_probe_file(path, &e), ERR_IO);
+    cr_expect(strstr(e.msg, "文件不存在") != NULL, "%s", e.msg);
+    cr_expect(strstr(e.msg, "No such") == NULL, "%s", e.msg);
 }
 
 Test(db, refuses_a_text_file)

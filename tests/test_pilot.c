@@ -202,6 +202,36 @@ Test(pilot, a_date_item_must_be_a_date_and_unknown_items_are_named)
     item(thiam, "filing_no", "达中试备〔2025〕1号");
 }
 
+Test(pilot, item_values_and_notes_must_be_text_a_screen_can_show)
+{
+    struct err e = {0};
+    char *huge = malloc(3 * 1500 + 1);
+    int i;
+
+    /* A GBK paste, a tab or 1,500 汉字 were stored as typed. */
+    item(thiam, "申请日期", "2025-03-01");
+    advance(thiam, "2025-03-05");
+    item(thiam, "受理日期", "2025-03-10");
+    advance(thiam, "2025-03-10");
+    cr_expect_eq(pilot_item_set(db, "甲", thiam, "评审意见", "\xcd\xac\xd2\xe2", &e), ERR_INVALID);
+    cr_expect_str_eq(e.field, "value");
+    cr_expect(strstr(e.msg, "评审意见含有无法识别的字节") != NULL, "%s", e.msg);
+    cr_expect_eq(pilot_item_set(db, "甲", thiam, "评审意见", "同意\t通过", &e), ERR_INVALID);
+    cr_expect(strstr(e.msg, "评审意见含有制表符") != NULL, "%s", e.msg);
+    for (i = 0; i < 1500; i++)
+        memcpy(huge + 3 * i, "长", 3);
+    huge[3 * 1500] = '\0';
+    cr_expect_eq(pilot_item_set(db, "甲", thiam, "评审意见", huge, &e), ERR_INVALID);
+    cr_expect(strstr(e.msg, "评审意见太长了") != NULL, "%s", e.msg);
+    free(huge);
+    item(thiam, "评审意见", "同意，\n附专家名单");
+    item(thiam, "评审日期", "2025-04-01");
+    cr_expect_eq(pilot_advance(db, "甲", &rules, "2025-06-01", thiam, "2025-04-02", "\xff", &e),
+                 ERR_INVALID);
+    cr_expect(strstr(e.msg, "说明含有无法识别的字节") != NULL, "%s", e.msg);
+    cr_expect_str_eq(stage_of(thiam), "专家评审", "a refused note moves nothing");
+}
+
 Test(pilot, the_run_limit_is_flagged_near_and_past_on_fixed_dates)
 {
     struct pilot_status s;

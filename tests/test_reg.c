@@ -150,6 +150,43 @@ Test(reg, each_bad_field_is_named_in_chinese)
     cr_expect_str_eq(shown(&reg_contract, id, "signed_on"), "2025-05-01", "typed 2025/5/1");
 }
 
+Test(reg, bytes_that_are_not_text_are_refused_in_chinese)
+{
+    struct reg_input in = {0};
+    struct err e = {0};
+    char id[40];
+
+    /* A GBK paste or a tab in a one-line name was stored and printed as is. */
+    put(&reg_contract, &in, "title", "\xba\xcf\xcd\xac"); /* 合同 in GBK */
+    put(&reg_contract, &in, "kind", "技术服务");
+    put(&reg_contract, &in, "seller", "甲");
+    put(&reg_contract, &in, "buyer", "乙");
+    cr_expect_eq(reg_save(db, "甲", &reg_contract, NULL, &in, NULL, &e), ERR_INVALID);
+    cr_expect_str_eq(e.field, "title");
+    cr_expect(strstr(e.msg, "合同名称含有无法识别的字节") != NULL, "%s", e.msg);
+    put(&reg_contract, &in, "title", "粉煤灰\t合同");
+    cr_expect_eq(reg_save(db, "甲", &reg_contract, NULL, &in, NULL, &e), ERR_INVALID);
+    cr_expect(strstr(e.msg, "合同名称含有制表符") != NULL, "%s", e.msg);
+    put(&reg_contract, &in, "title", "粉煤灰合同");
+    put(&reg_contract, &in, "notes", "第一行\r\n第二行\t附注");
+    cr_assert_eq(reg_save(db, "甲", &reg_contract, NULL, &in, id, &e), ERR_OK, "%s", e.msg);
+}
+
+Test(reg, money_in_yi_and_too_many_digits)
+{
+    long long v = 0;
+
+    cr_expect(reg_money_parse("1.5亿", &v));
+    cr_expect_eq(v, 150000000LL);
+    cr_expect(reg_money_parse("2亿元", &v));
+    cr_expect_eq(v, 200000000LL);
+    /* These overflowed a long long (UBSan: signed integer overflow). */
+    cr_expect_not(reg_money_parse("999999999999999万", &v));
+    cr_expect_not(reg_money_parse("99999999999999亿", &v));
+    cr_expect(reg_money_parse("92233720368万", &v));
+    cr_expect_eq(v, 922337203680000LL);
+}
+
 Test(reg, cross_field_rules_of_a_contract)
 {
     struct reg_input in = {0};
@@ -407,8 +444,8 @@ Test(reg, target_counts_by_kind_from_approval_on)
     cr_assert_eq(n, 2, "the two targets project kinds feed");
     cr_expect_str_eq(t[1].name, "市级“揭榜挂帅”项目");
     cr_expect_eq(t[1].count, 2);
-    cr_expect(project_target_met(&t[1]), "2 of ≥ 2");
-    cr_expect_not(project_target_met(&t[0]), "2 of ≥ 3");
+    cr_expect(project_target_met(&t[1]), "2 of >= 2");
+    cr_expect_not(project_target_met(&t[0]), "2 of >= 3");
     db_project_targets_free(t, n);
 }
 
@@ -512,7 +549,7 @@ Test(reg, the_dashboard_counts_projects_approved_by_its_date)
         if (strcmp(t->figs[i].code, "city_project") == 0) {
             cr_expect(t->figs[i].has_value);
             cr_expect_eq(t->figs[i].value, 2.0);
-            cr_expect_eq(t->figs[i].gap, 1.0, "2 of ≥ 3");
+            cr_expect_eq(t->figs[i].gap, 1.0, "2 of >= 3");
         }
         if (strcmp(t->figs[i].code, "city_jiebang") == 0)
             cr_expect(t->figs[i].has_value && t->figs[i].value == 0.0);

@@ -230,13 +230,13 @@ Test(report, xlsx_is_a_workbook_with_title_headers_and_rows)
     snprintf(cmd, sizeof cmd, "unzip -p '%s' xl/workbook.xml", path);
     book = run(cmd);
     cr_expect(strstr(book, "<sheet name=\"企业台账\"") != NULL, "%s", book);
-    snprintf(cmd, sizeof cmd, "unzip -p '%s' xl/worksheets/sheet1.xml xl/sharedStrings.xml 2>/dev/null",
-             path);
+    snprintf(cmd, sizeof cmd,
+             "unzip -p '%s' xl/worksheets/sheet1.xml xl/sharedStrings.xml 2>/dev/null", path);
     sheet = run(cmd);
     cr_expect(strstr(sheet, "企业台账（截至 2025-06-30，统计期间 2025-06）") != NULL);
     cr_expect(strstr(sheet, "营业收入（万元）") != NULL);
     cr_expect(strstr(sheet, "内蒙古建亨奥能科技有限公司") != NULL);
-    cr_expect_eq(count(sheet, "<row "), 5, "title + header + 3 rows"); 
+    cr_expect_eq(count(sheet, "<row "), 5, "title + header + 3 rows");
     cr_expect(strstr(sheet, "<v>1234.5</v>") != NULL, "numbers are numbers");
     cr_expect(strstr(sheet, "ySplit=\"2\"") != NULL, "the header rows are frozen");
     cr_expect(strstr(sheet, "<mergeCell ref=\"A1:D1\"/>") != NULL, "the title spans the table");
@@ -250,8 +250,9 @@ Test(report, xlsx_is_a_workbook_with_title_headers_and_rows)
 
 Test(report, sheet_name_is_cut_and_cleaned)
 {
-    struct report *r = report_new("x", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三",
-                                  "2025-01-01", NULL);
+    struct report *r =
+        report_new("x", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三",
+                   "2025-01-01", NULL);
     char *n = report_xlsx_sheet_name(r);
 
     cr_expect_str_eq(n, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一");

@@ -166,7 +166,7 @@ Test(targets, on_pace_amber_and_red_follow_the_share_of_the_year)
     struct targets *t;
 
     add_tier("s", 33, "tech_sme", "2025-02-01", "2025-12-31"); /* 33 of 65 = 51% */
-    t = compute("2025-06-30"); /* 181/365 = 49.6% gone */
+    t = compute("2025-06-30");                                 /* 181/365 = 49.6% gone */
     cr_expect_eq(fig(t, "tech_sme")->rag, TARGETS_GREEN);
     cr_expect_str_eq(targets_rag_name(fig(t, "tech_sme")), "正常");
     targets_free(t);
@@ -214,7 +214,8 @@ Test(targets, high_tech_certificates_count_for_three_years_and_drops_count)
         " '2025-06-01', 'x', 'x', 'x', 'x')");
     sql("UPDATE enterprise SET archived_at = '2025-01-01T00:00:00Z' WHERE id = 'g2'");
     t = compute("2025-05-31");
-    cr_expect_float_eq(fig(t, "high_tech")->value, 2.0, 1e-9, "an archived enterprise is not counted");
+    cr_expect_float_eq(fig(t, "high_tech")->value, 2.0, 1e-9,
+                       "an archived enterprise is not counted");
     targets_free(t);
     t = compute("2025-10-31");
     cr_expect_float_eq(fig(t, "high_tech")->value, 1.0, 1e-9, "g1 was dropped in June");
@@ -256,12 +257,13 @@ Test(targets, last_month_comes_from_the_snapshot_when_one_was_taken)
     long long logged;
 
     add_tier("a", 10, "high_tech", "2025-05-10", NULL);
-    cr_assert_eq(targets_snapshot_take(db, NULL, "测试", "2025-05", "2025-06-01", &changed, &e), ERR_OK,
-                 "%s", e.msg);
+    cr_assert_eq(targets_snapshot_take(db, NULL, "测试", "2025-05", "2025-06-01", &changed, &e),
+                 ERR_OK, "%s", e.msg);
     cr_expect_eq(changed, 6, "six measurable targets");
     logged = db_changelog_count(db);
     /* the same snapshot again changes nothing */
-    cr_assert_eq(targets_snapshot_take(db, NULL, "测试", "2025-05", "2025-06-02", &changed, &e), ERR_OK);
+    cr_assert_eq(targets_snapshot_take(db, NULL, "测试", "2025-05", "2025-06-02", &changed, &e),
+                 ERR_OK);
     cr_expect_eq(changed, 0);
     cr_expect_eq(db_changelog_count(db), logged);
     /* records entered late for May do not rewrite what May's snapshot said */
@@ -277,10 +279,13 @@ Test(targets, a_snapshot_of_a_month_not_yet_over_is_refused)
 {
     struct err e = {0};
 
-    cr_expect_eq(targets_snapshot_take(db, NULL, "测试", "2025-06", "2025-06-29", NULL, &e), ERR_REFUSED);
+    cr_expect_eq(targets_snapshot_take(db, NULL, "测试", "2025-06", "2025-06-29", NULL, &e),
+                 ERR_REFUSED);
     cr_expect(strstr(e.msg, "还没有结束") != NULL, "%s", e.msg);
-    cr_expect_eq(targets_snapshot_take(db, NULL, "测试", "2025-6", "2025-07-29", NULL, &e), ERR_INVALID);
-    cr_expect_eq(targets_snapshot_take(db, NULL, "测试", "2025-06", "2025-06-30", NULL, &e), ERR_OK);
+    cr_expect_eq(targets_snapshot_take(db, NULL, "测试", "2025-6", "2025-07-29", NULL, &e),
+                 ERR_INVALID);
+    cr_expect_eq(targets_snapshot_take(db, NULL, "测试", "2025-06", "2025-06-30", NULL, &e),
+                 ERR_OK);
 }
 
 Test(targets, bad_dates_are_refused)
@@ -307,7 +312,7 @@ Test(targets, bars_and_values)
     targets_format_value(&f, 0.9123, 1, buf, sizeof buf);
     cr_expect_str_eq(buf, "0.91%");
     targets_format_value(&f, 0, 0, buf, sizeof buf);
-    cr_expect_str_eq(buf, "—");
+    cr_expect_str_eq(buf, "-");
     f.kind = cnt;
     targets_format_value(&f, 28, 1, buf, sizeof buf);
     cr_expect_str_eq(buf, "28");
@@ -347,14 +352,14 @@ Test(targets, tier_counts_follow_the_register_rule)
         cr_assert_eq(ent_asof_init(db, cfg, days[i], &a, &e), ERR_OK, "%s", e.msg);
         cr_assert_eq(targets_compute(db, cfg, days[i], &t, &e), ERR_OK, "%s", e.msg);
         for (k = 0; k < t->ntiers; k++) {
-            long want = strcmp(t->tiers[k].code, "candidate") == 0
-                            ? db_ent_candidate_count(db, &a.a, &e)
-                            : db_ent_tier_count(db, &a.a,
-                                                strcmp(t->tiers[k].code, "high_tech") == 0 ? a.ht_id
-                                                : strcmp(t->tiers[k].code, "tech_sme") == 0
-                                                    ? a.sme_id
-                                                    : "none",
-                                                &e);
+            long want =
+                strcmp(t->tiers[k].code, "candidate") == 0
+                    ? db_ent_candidate_count(db, &a.a, &e)
+                    : db_ent_tier_count(db, &a.a,
+                                        strcmp(t->tiers[k].code, "high_tech") == 0  ? a.ht_id
+                                        : strcmp(t->tiers[k].code, "tech_sme") == 0 ? a.sme_id
+                                                                                    : "none",
+                                        &e);
 
             if (strcmp(t->tiers[k].code, "benchmark") == 0)
                 continue;
@@ -364,4 +369,26 @@ Test(targets, tier_counts_follow_the_register_rule)
         targets_free(t);
     }
     config_free(cfg);
+}
+
+Test(targets, the_screens_keep_last_months_snapshot_once)
+{
+    struct targets *t;
+    struct err e = {0};
+    int taken = -1;
+    long long logged;
+
+    add_tier("a", 4, "high_tech", "2025-05-10", NULL);
+    cr_assert_eq(targets_snapshot_ensure(db, NULL, "主任", "2025-06-03", &taken, &e), ERR_OK, "%s",
+                 e.msg);
+    cr_expect_eq(taken, 1);
+    logged = db_changelog_count(db);
+    cr_assert_eq(targets_snapshot_ensure(db, NULL, "主任", "2025-06-20", &taken, &e), ERR_OK);
+    cr_expect_eq(taken, 0, "May is kept already");
+    cr_expect_eq(db_changelog_count(db), logged);
+    add_tier("b", 2, "high_tech", "2025-05-20", NULL); /* entered late for May */
+    t = compute("2025-06-20");
+    cr_expect(fig(t, "high_tech")->prev_snapshot);
+    cr_expect_float_eq(fig(t, "high_tech")->prev, 4.0, 1e-9);
+    targets_free(t);
 }

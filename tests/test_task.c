@@ -332,7 +332,7 @@ Test(task, history_tells_every_change)
     cr_expect_str_eq(h[0].text, "新建任务：噻虫胺工艺流程优化中试研发");
     cr_expect_str_eq(h[0].user, "载入");
     for (i = 0; i < n; i++) {
-        saw_status += strstr(h[i].text, "状态 未启动 → 推进中；进度 0% → 30%") != NULL;
+        saw_status += strstr(h[i].text, "状态 未启动 -> 推进中；进度 0% -> 30%") != NULL;
         saw_removed += strstr(h[i].text, "移除责任单位：旗市场监督管理局") != NULL;
         if (strstr(h[i].text, "删除任务") != NULL) {
             saw_archive++;

@@ -98,8 +98,10 @@ play(const char *keys, int cols, int rows)
     return strbuf_take(&b);
 }
 
-#define EXPECT_ON(screen, text) cr_expect(strstr(screen, text) != NULL, "no '%s' on:\n%s", text, screen)
-#define EXPECT_OFF(screen, text) cr_expect(strstr(screen, text) == NULL, "'%s' on:\n%s", text, screen)
+#define EXPECT_ON(screen, text)                                                                    \
+    cr_expect(strstr(screen, text) != NULL, "no '%s' on:\n%s", text, screen)
+#define EXPECT_OFF(screen, text)                                                                   \
+    cr_expect(strstr(screen, text) == NULL, "'%s' on:\n%s", text, screen)
 
 Test(ui_rep, a_status_count_drills_down_to_its_tasks_and_back)
 {
@@ -110,11 +112,11 @@ Test(ui_rep, a_status_count_drills_down_to_its_tasks_and_back)
     /* the first figure is 高新技术企业's value; two lines down is action 1, then
      * along the line: 任务, 未启动, 推进中 */
     s = play("<Down><Down><Left><Left><Right><Right>", 80, 24);
-    EXPECT_ON(s, "Enter 查看：1 新兴产业技术攻坚行动 · 推进中");
+    EXPECT_ON(s, "Enter 查看：1 新兴产业技术攻坚行动 / 推进中");
     EXPECT_ON(s, "  1 新兴产业技术攻坚     11      9      2");
     free(s);
     s = play("<Down><Down><Left><Left><Right><Right><Enter>", 80, 24);
-    EXPECT_ON(s, "总览 > 1 新兴产业技术攻坚行动 · 推进中    （Esc 返回总览）");
+    EXPECT_ON(s, "总览 > 1 新兴产业技术攻坚行动 / 推进中    （Esc 返回总览）");
     EXPECT_ON(s, "记录（2）");
     EXPECT_ON(s, "1.2 爱德曼氢能");
     EXPECT_ON(s, "1.5 聚达发电");
@@ -123,7 +125,7 @@ Test(ui_rep, a_status_count_drills_down_to_its_tasks_and_back)
     free(s);
     s = play("<Down><Down><Left><Left><Right><Right><Enter><Esc>", 80, 24);
     EXPECT_ON(s, "二、七大行动");
-    EXPECT_ON(s, "Enter 查看：1 新兴产业技术攻坚行动 · 推进中");
+    EXPECT_ON(s, "Enter 查看：1 新兴产业技术攻坚行动 / 推进中");
     EXPECT_OFF(s, "记录（2）");
     free(s);
 }
@@ -159,7 +161,8 @@ Test(ui_rep, a_bigger_terminal_shows_more_of_the_dashboard)
 
     EXPECT_ON(s, "三、责任单位");
     EXPECT_ON(s, "  7 科技创新人才引育");
-    EXPECT_ON(s, "[" "..................................................]");
+    EXPECT_ON(s, "["
+                 "..................................................]");
     free(s);
     s = play("", 80, 24);
     EXPECT_OFF(s, "三、责任单位");

@@ -136,12 +136,12 @@ Test(ui_tasks, the_task_list_marks_and_filters_the_late)
     expect_on(s, "6.6 双酚A型二..  未启动 未报");
     free(s);
     s = play("2 <Down><Down><Down><Down><Down> <Enter> v <Down> <Enter>", 100, 30);
-    expect_on(s, "6 科技成果应用转化行动 · 逾期（1）");
+    expect_on(s, "6 科技成果应用转化行动 / 逾期（1）");
     expect_on(s, "已逾期：截止日期 2025-05-31");
     expect_off(s, "6.6 ");
     free(s);
     s = play("2 <Down><Down><Down><Down><Down> <Enter> v <Down><Down> <Enter> <Down>", 100, 30);
-    expect_on(s, "6 科技成果应用转化行动 · 久未报送（2）");
+    expect_on(s, "6 科技成果应用转化行动 / 久未报送（2）");
     expect_on(s, "6.6 双酚A型二醚二酐");
     expect_on(s, "已 121 天未报送进展（尚无报送，自");
     free(s);

@@ -56,8 +56,8 @@ ui_drill_new(struct ui_app *app, const struct dash_drill *spec, int plan_year, c
         break;
     }
     l->empty = MSG_KEY("drill.empty");
-    ui_panes_init(&d->panes, l, 55, MSG_KEY("drill.list"), MSG_KEY("pane.detail"),
-                  drill_describe, d);
+    ui_panes_init(&d->panes, l, 55, MSG_KEY("drill.list"), MSG_KEY("pane.detail"), drill_describe,
+                  d);
     return d;
 }
 

@@ -145,8 +145,8 @@ drill_ent_evidence(struct drill_ents *x, const char *id, struct ui_detail *dt)
     if (last != (size_t)-1) {
         ui_detail_field(dt, msg("drill.ent.number"), ev[last].evidence_no);
         ui_detail_field(dt, msg("drill.ent.issued"), ev[last].event_date);
-        ui_detail_field(dt, msg("drill.ent.valid_to"), ev[last].valid_to[0] ? ev[last].valid_to
-                                                                            : msg("drill.ent.open"));
+        ui_detail_field(dt, msg("drill.ent.valid_to"),
+                        ev[last].valid_to[0] ? ev[last].valid_to : msg("drill.ent.open"));
         if (!ent_tier_holds(ev, n, tier, x->d->as_of, until))
             ui_detail_add(dt, UI_ROLE_WARNING, msg("drill.ent.not_held"));
     }
@@ -227,7 +227,8 @@ ui_drill_ents_open(struct ui_drill *d)
         drill_ent_tier(x, d->spec.code);
         return ui_list_new(&drill_ent_source, x, drill_ent_cols, 3);
     }
-    x->warn_bit = d->spec.kind == DASH_DRILL_CERTS ? DB_ENT_WARN_EXPIRING : DB_ENT_WARN_UNREGISTERED;
+    x->warn_bit =
+        d->spec.kind == DASH_DRILL_CERTS ? DB_ENT_WARN_EXPIRING : DB_ENT_WARN_UNREGISTERED;
     db_ent_warnings(db, &x->asof.a, drill_warned_one, x, NULL);
     return ui_list_new(&drill_ent_source, x, drill_warn_cols, 2);
 }

@@ -50,11 +50,11 @@ drill_pilot_fetch(void *ctx, const char *filter, long offset, int n, struct ui_r
     p->f.search = filter;
     if (n > DRILL_PILOT_PAGE)
         n = DRILL_PILOT_PAGE;
-    if (pilot_page(ui_app_db(p->d->app), &p->rules, p->d->as_of, &p->f, offset, n, r, &got,
-                   NULL) != ERR_OK)
+    if (pilot_page(ui_app_db(p->d->app), &p->rules, p->d->as_of, &p->f, offset, n, r, &got, NULL) !=
+        ERR_OK)
         return 0;
     for (i = 0; i < got; i++) {
-        snprintf(rows[i].id, sizeof rows[i].id, "%s", r[i].id);
+        snprintf(rows[i].id, sizeof rows[i].id, "%.*s", (int)sizeof rows[i].id - 1, r[i].id);
         rows[i].cell[0] = xstrdup(r[i].name ? r[i].name : "");
         rows[i].cell[1] = xstrdup(r[i].stage ? r[i].stage : "");
         rows[i].cell[2] = xstrdup(r[i].deadline ? r[i].deadline : "");

@@ -18,7 +18,7 @@ struct ui_drill {
     struct ui_app *app;
     struct dash_drill spec;
     char as_of[11];
-    void *kind;                   /* the kind's own state */
+    void *kind; /* the kind's own state */
     void (*kind_free)(void *kind);
     /* Fills dt with the details of row (never NULL). */
     void (*describe)(struct ui_drill *d, const struct ui_row *row, struct ui_detail *dt);
@@ -27,7 +27,7 @@ struct ui_drill {
 /* Each kind sets d->kind, d->kind_free and d->describe and returns its list. */
 struct ui_list *ui_drill_tasks_open(struct ui_drill *d);
 struct ui_list *ui_drill_reports_open(struct ui_drill *d);
-struct ui_list *ui_drill_ents_open(struct ui_drill *d);   /* tier, certificates, unregistered */
+struct ui_list *ui_drill_ents_open(struct ui_drill *d); /* tier, certificates, unregistered */
 struct ui_list *ui_drill_pilots_open(struct ui_drill *d);
 
 #endif

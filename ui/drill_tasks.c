@@ -89,7 +89,9 @@ drill_task_fetch(void *ctx, const char *filter, long offset, int n, struct ui_ro
         rows[i].cell[3] = xstrdup(drill_task_flag(&t[i]));
         rows[i].cell[4] = xstrdup(t[i].due_date);
         rows[i].cell[5] = xstrdup(t[i].lead_unit ? t[i].lead_unit : "");
-        rows[i].role = t[i].overdue ? UI_ROLE_OVERDUE : t[i].stale ? UI_ROLE_WARNING : UI_ROLE_NORMAL;
+        rows[i].role = t[i].overdue ? UI_ROLE_OVERDUE
+                       : t[i].stale ? UI_ROLE_WARNING
+                                    : UI_ROLE_NORMAL;
         rows[i].rec = own;
     }
     free(t); /* the strings now belong to the rows' items */

@@ -70,7 +70,7 @@ board_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *ro
     b = board_read(ctx, &nb);
     for (i = (size_t)offset; i < nb && got < n; i++, got++) {
         r = &b[i];
-        snprintf(rows[got].id, sizeof rows[got].id, "%s", r->stage_id);
+        memcpy(rows[got].id, r->stage_id, sizeof rows[got].id);
         rows[got].cell[0] = xstrdup(r->stage);
         rows[got].cell[1] = xasprintf("%ld", r->total);
         rows[got].cell[2] = xasprintf("%ld", r->held);

@@ -80,7 +80,7 @@ projects_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row 
         return 0;
     for (i = 0; i < got; i++) {
         flags = pilot_row_flags(s->rules, ui_app_today(s->app), &page[i]);
-        snprintf(rows[i].id, sizeof rows[i].id, "%s", page[i].id);
+        memcpy(rows[i].id, page[i].id, sizeof rows[i].id);
         rows[i].cell[0] = xstrdup(page[i].name);
         rows[i].cell[1] = xstrdup(page[i].stage ? page[i].stage : "");
         rows[i].cell[2] = xstrdup(projects_hint(flags));

@@ -62,7 +62,7 @@ regview_fetch(void *ctx, const char *filter, long offset, int n, struct ui_row *
     if (reg_page(ui_app_db(v->app), v->d, &f, offset, n, page, &got, NULL) != ERR_OK)
         return 0;
     for (i = 0; i < got; i++) {
-        snprintf(rows[i].id, sizeof rows[i].id, "%s", page[i].id);
+        memcpy(rows[i].id, page[i].id, sizeof rows[i].id);
         for (c = 0; c < v->ncols; c++)
             rows[i].cell[c] = reg_show(v->d, &page[i], (size_t)v->col_field[c]);
         rows[i].role = page[i].archived_at ? UI_ROLE_LABEL : UI_ROLE_NORMAL;

@@ -98,8 +98,8 @@ view_describe(void *ctx, struct ui_app *app, const struct ui_row *row, struct ui
     for (c = 0; c < v->r->ncols; c++) {
         if (v->r->cols[c].kind == REPORT_LONG) {
             ui_detail_add(d, UI_ROLE_LABEL, v->r->cols[c].title);
-            ui_detail_add(d, UI_ROLE_NORMAL, *report_cell(v->r, i, c) ? report_cell(v->r, i, c)
-                                                                      : msg("detail.none"));
+            ui_detail_add(d, UI_ROLE_NORMAL,
+                          *report_cell(v->r, i, c) ? report_cell(v->r, i, c) : msg("detail.none"));
         } else {
             ui_detail_field(d, v->r->cols[c].title, report_cell(v->r, i, c));
         }
@@ -130,8 +130,8 @@ ui_report_view_new(struct report *r)
     v->ncols = c;
     l = ui_list_new(&view_source, v, v->cols, v->ncols);
     l->empty = MSG_KEY("drill.empty");
-    ui_panes_init(&v->panes, l, 60, MSG_KEY("reports.rows"), MSG_KEY("pane.detail"),
-                  view_describe, v);
+    ui_panes_init(&v->panes, l, 60, MSG_KEY("reports.rows"), MSG_KEY("pane.detail"), view_describe,
+                  v);
     return v;
 }
 

@@ -191,6 +191,8 @@ tasks_count(void *ctx, const char *filter)
     long n = 0;
 
     tasks_drop(s);
+    if (s->tasks.list == NULL)
+        return 0; /* the list is being made with the section: nothing opened yet */
     s->q.search = filter;
     if ((n = tasks_tallied(s)) >= 0)
         return n;
@@ -288,7 +290,7 @@ tasks_describe(void *ctx, struct ui_app *app, const struct ui_row *row, struct u
 
     (void)width;
     if (row == NULL)
-        ui_detail_add(d, UI_ROLE_WARNING, msg("tasks.empty.hint"));
+        ui_task_view_hint(d, UI_ROLE_WARNING, "tasks.empty.hint", UI_ACT_ADD, UI_ACT_VIEW, 0, 0);
     else
         ui_task_view_task(app, row->id, &s->rules, d);
 }
@@ -384,15 +386,15 @@ actions_scope(struct actions *s, const char *base)
 
     strbuf_puts(&b, base);
     if (s->q.archived)
-        strbuf_printf(&b, " · %s", msg("tasks.scope.archived"));
+        strbuf_printf(&b, " / %s", msg("tasks.scope.archived"));
     if (s->q.overdue)
-        strbuf_printf(&b, " · %s", msg("tasks.scope.overdue"));
+        strbuf_printf(&b, " / %s", msg("tasks.scope.overdue"));
     if (s->q.stale)
-        strbuf_printf(&b, " · %s", msg("tasks.scope.stale"));
+        strbuf_printf(&b, " / %s", msg("tasks.scope.stale"));
     if (s->q.status_id)
-        strbuf_printf(&b, " · %s", actions_status_name(s, s->q.status_id));
+        strbuf_printf(&b, " / %s", actions_status_name(s, s->q.status_id));
     if (s->q.unit_id && s->back != AV_UNITS)
-        strbuf_printf(&b, " · %s", actions_unit_name(s, s->q.unit_id));
+        strbuf_printf(&b, " / %s", actions_unit_name(s, s->q.unit_id));
     snprintf(s->scope, sizeof s->scope, "%s", strbuf_str(&b));
     strbuf_free(&b);
 }

@@ -22,25 +22,31 @@
 struct overview {
     struct dashboard *dash;
     struct dash_lines lines;
-    int lines_w;     /* the width the lines were laid out for; 0: not yet */
-    long top;        /* first line shown */
-    long sel;        /* line of the selected figure, -1 when none */
-    size_t spot;     /* the figure on that line */
-    int height;      /* lines shown, as last drawn */
+    int lines_w; /* the width the lines were laid out for; 0: not yet */
+    long top;    /* first line shown */
+    long sel;    /* line of the selected figure, -1 when none */
+    size_t spot; /* the figure on that line */
+    int height;  /* lines shown, as last drawn */
     struct ui_rect area;
     struct ui_drill *drill; /* the records behind a figure, while open */
 };
 
-/* Computes the dashboard as of today; lines are laid out at the next draw. */
+/* Computes the dashboard as of today; lines are laid out at the next draw.
+ * Last month's target figures are kept first if nobody has yet (a file
+ * opened read-only simply keeps none). */
 static void
 overview_load(struct overview *o, struct ui_app *app)
 {
+    const char *user = config_get(ui_app_config(app), "user:name");
     struct sumopts opts;
+    int taken;
 
     dashboard_free(o->dash);
     o->dash = NULL;
     dash_lines_free(&o->lines);
     o->lines_w = 0;
+    targets_snapshot_ensure(ui_app_db(app), ui_app_config(app), user ? user : "?",
+                            ui_app_today(app), &taken, NULL);
     if (sumopts_init(&opts, ui_app_config(app), ui_app_today(app), NULL, NULL) == ERR_OK)
         dashboard_compute(ui_app_db(app), &opts, &o->dash, NULL);
 }
@@ -118,8 +124,8 @@ overview_draw_spot(const struct overview *o, const struct dash_line *l, int y)
     char *cell = xstrndup(l->text + from, len);
 
     if (s->x < o->area.w)
-        ui_screen_put(y, o->area.x + s->x, s->w < o->area.w - s->x ? s->w : o->area.w - s->x,
-                      cell, UI_ROLE_SELECTION, TEXTW_LEFT);
+        ui_screen_put(y, o->area.x + s->x, s->w < o->area.w - s->x ? s->w : o->area.w - s->x, cell,
+                      UI_ROLE_SELECTION, TEXTW_LEFT);
     free(cell);
 }
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "src/msg.h"
-#include "src/period.h"
+#include "src/date.h"
 #include "src/report_out.h"
 #include "src/reports.h"
 #include "src/xmalloc.h"
@@ -178,6 +178,7 @@ reports_run_done(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
     if (result != 1)
         return;
     out = (int)d->form->fields[RUN_OUTPUT].choice;
+    ui_progress_draw(msg("reports.running"), 0, 1); /* a big ledger takes a moment */
     if (sumopts_init(&o, ui_app_config(app), ui_form_value(d->form, RUN_AS_OF),
                      ui_form_value(d->form, RUN_PERIOD), &e) != ERR_OK ||
         reports_run(ui_app_db(app), reports_at(s->chosen)->name, &o, &r, &e) != ERR_OK) {
@@ -189,9 +190,10 @@ reports_run_done(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
         s->view = ui_report_view_new(r);
         return;
     }
-    reports_save(app, r, (enum report_format)(out == 1 ? REPORT_FMT_XLSX
-                                              : out == 2 ? REPORT_FMT_CSV
-                                                         : REPORT_FMT_TEXT),
+    reports_save(app, r,
+                 (enum report_format)(out == 1   ? REPORT_FMT_XLSX
+                                      : out == 2 ? REPORT_FMT_CSV
+                                                 : REPORT_FMT_TEXT),
                  ui_form_value(d->form, RUN_FILE));
     report_free(r);
 }
@@ -201,7 +203,7 @@ static int
 reports_check_period(const char *value, void *arg, char *m, size_t size)
 {
     (void)arg;
-    if (*value == '\0' || period_month(value, NULL, NULL))
+    if (*value == '\0' || date_ym(value, NULL, NULL))
         return 0;
     snprintf(m, size, "%s", msg("reports.err.period"));
     return 1;
@@ -258,7 +260,9 @@ reports_export_done(struct ui_app *app, struct ui_dialog *d, void *arg, int resu
     if (result != 1 || s->view == NULL)
         return;
     reports_save(app, ui_report_view_report(s->view),
-                 k == 0 ? REPORT_FMT_XLSX : k == 1 ? REPORT_FMT_CSV : REPORT_FMT_TEXT,
+                 k == 0   ? REPORT_FMT_XLSX
+                 : k == 1 ? REPORT_FMT_CSV
+                          : REPORT_FMT_TEXT,
                  ui_form_value(d->form, EXPORT_FILE));
 }
 

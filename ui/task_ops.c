@@ -1,7 +1,7 @@
 /*
- * task_ops.c — the forms and picks that change tasks, their milestones
- * and progress reports. Reads fill the forms; every save goes through
- * src/ (task.h, progress.h, milestone.h).
+ * task_ops.c — the forms that change tasks, their milestones and progress
+ * reports (the picks are in task_ops_menu.c). Reads fill the forms; every
+ * save goes through src/ (task.h, progress.h, milestone.h).
  */
 #include "ui/task_ops.h"
 
@@ -15,14 +15,11 @@
 #include "src/progress.h"
 #include "src/strbuf.h"
 #include "src/task.h"
-#include "src/task_history.h"
-#include "src/textw.h"
 #include "src/xmalloc.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
-
-#define OPS_MAX_ITEMS 200 /* rows a pick of milestones or reports offers */
+#include "ui/task_ops_priv.h"
 
 /* What is open: which form or which pick. */
 enum ops_kind {
@@ -122,14 +119,14 @@ ui_task_ops_free(struct ui_task_ops *o)
     o->nids = 0;
 }
 
-static struct db *
-ops_db(struct ui_task_ops *o)
+struct db *
+task_ops_db(struct ui_task_ops *o)
 {
     return ui_app_db(o->app);
 }
 
-static const char *
-ops_user(struct ui_task_ops *o)
+const char *
+task_ops_user(struct ui_task_ops *o)
 {
     const char *u = config_get(ui_app_config(o->app), "user:name");
 
@@ -137,8 +134,8 @@ ops_user(struct ui_task_ops *o)
 }
 
 /* Tells the section a write succeeded. */
-static void
-ops_saved(struct ui_task_ops *o, const char *what_key, const char *id)
+void
+task_ops_saved(struct ui_task_ops *o, const char *what_key, const char *id)
 {
     ui_app_status(o->app, UI_ROLE_OK, msg(what_key));
     if (o->saved)
@@ -146,8 +143,8 @@ ops_saved(struct ui_task_ops *o, const char *what_key, const char *id)
 }
 
 /* Shows a refusal that has no form field to sit under. */
-static void
-ops_refused(struct ui_task_ops *o, const struct err *e)
+void
+task_ops_refused(struct ui_task_ops *o, const struct err *e)
 {
     ui_app_push(o->app, ui_dialog_message(msg("task.refused"), e->msg), NULL, NULL);
 }
@@ -209,7 +206,7 @@ ops_check_units(const char *value, void *arg, char *msgbuf, size_t size)
 
     names = task_split_names(value, &n);
     for (i = 0; i < n && rc == 0; i++) {
-        if (task_unit_resolve(ops_db(o), names[i], "", id, official, sizeof official, &e) !=
+        if (task_unit_resolve(task_ops_db(o), names[i], "", id, official, sizeof official, &e) !=
             ERR_OK) {
             snprintf(msgbuf, size, "%s", e.msg);
             rc = -1;
@@ -245,7 +242,7 @@ ops_status_choices(struct ui_task_ops *o, struct ui_form *f, size_t row)
     const char *names[DB_TASK_STATUS_MAX];
     size_t n, i;
 
-    if (db_task_statuses(ops_db(o), &s, &n, NULL) != ERR_OK)
+    if (db_task_statuses(task_ops_db(o), &s, &n, NULL) != ERR_OK)
         return;
     for (i = 0; i < n && i < DB_TASK_STATUS_MAX; i++)
         names[i] = s[i].name;
@@ -262,9 +259,9 @@ ops_action_choices(struct ui_task_ops *o, struct ui_form *f, size_t row, int sel
     char **items;
     size_t n, i;
 
-    if (db_plan_get(ops_db(o), 0, &p, NULL) != ERR_OK)
+    if (db_plan_get(task_ops_db(o), 0, &p, NULL) != ERR_OK)
         return;
-    if (db_plan_actions(ops_db(o), p.id, &a, &n, NULL) == ERR_OK) {
+    if (db_plan_actions(task_ops_db(o), p.id, &a, &n, NULL) == ERR_OK) {
         items = xcalloc(n + 1, sizeof *items);
         for (i = 0; i < n; i++)
             items[i] = xasprintf("%d %s", a[i].no, a[i].name);
@@ -288,7 +285,7 @@ ops_units_text(struct ui_task_ops *o, const char *task_id, int lead)
     struct strbuf b = STRBUF_INIT;
     size_t n, i;
 
-    if (db_task_units(ops_db(o), task_id, &u, &n, NULL) == ERR_OK) {
+    if (db_task_units(task_ops_db(o), task_id, &u, &n, NULL) == ERR_OK) {
         for (i = 0; i < n; i++) {
             if (u[i].lead != lead)
                 continue;
@@ -307,7 +304,7 @@ ops_links_text(struct ui_task_ops *o, const char *task_id, enum db_task_link_kin
     struct strbuf b = STRBUF_INIT;
     size_t n, i;
 
-    if (db_task_links(ops_db(o), task_id, kind, &l, &n, NULL) == ERR_OK) {
+    if (db_task_links(task_ops_db(o), task_id, kind, &l, &n, NULL) == ERR_OK) {
         for (i = 0; i < n; i++) {
             strbuf_puts(&b, i ? msg("list.sep") : "");
             strbuf_puts(&b, l[i].name);
@@ -379,13 +376,13 @@ ops_submit_task(struct ui_task_ops *o, struct ui_form *f)
 
     ops_task_input(o, f, &in, action);
     if (o->kind == OPS_ADD)
-        rc = task_add(ops_db(o), ops_user(o), &in, id, &e);
+        rc = task_add(task_ops_db(o), task_ops_user(o), &in, id, &e);
     else
-        rc = task_update(ops_db(o), ops_user(o), o->task_id, &in, &e);
+        rc = task_update(task_ops_db(o), task_ops_user(o), o->task_id, &in, &e);
     if (rc != ERR_OK)
         return ops_fail(o, f, &e);
-    ops_saved(o, o->kind == OPS_ADD ? "task.saved.added" : "task.saved.edited",
-              o->kind == OPS_ADD ? id : o->task_id);
+    task_ops_saved(o, o->kind == OPS_ADD ? "task.saved.added" : "task.saved.edited",
+                   o->kind == OPS_ADD ? id : o->task_id);
     return -1;
 }
 
@@ -409,12 +406,15 @@ ops_submit_progress(struct ui_task_ops *o, struct ui_form *f)
     if (in.percent && *in.percent == '\0')
         in.percent = NULL;
     if (o->kind == OPS_PROGRESS)
-        rc = progress_add(ops_db(o), ops_user(o), ui_app_today(o->app), o->task_id, &in, id, &e);
+        rc = progress_add(task_ops_db(o), task_ops_user(o), ui_app_today(o->app), o->task_id, &in,
+                          id, &e);
     else
-        rc = progress_update(ops_db(o), ops_user(o), ui_app_today(o->app), o->sub_id, &in, &e);
+        rc = progress_update(task_ops_db(o), task_ops_user(o), ui_app_today(o->app), o->sub_id, &in,
+                             &e);
     if (rc != ERR_OK)
         return ops_fail(o, f, &e);
-    ops_saved(o, o->kind == OPS_PROGRESS ? "progress.saved" : "progress.saved.edited", o->task_id);
+    task_ops_saved(o, o->kind == OPS_PROGRESS ? "progress.saved" : "progress.saved.edited",
+                   o->task_id);
     return -1;
 }
 
@@ -429,12 +429,14 @@ ops_submit_milestone(struct ui_task_ops *o, struct ui_form *f)
     in.due_date = ops_value(o, f, "due_date");
     in.done_date = ops_value(o, f, "done_date");
     if (o->kind == OPS_MILESTONE_ADD)
-        rc = milestone_add(ops_db(o), ops_user(o), ui_app_today(o->app), o->task_id, &in, NULL, &e);
+        rc = milestone_add(task_ops_db(o), task_ops_user(o), ui_app_today(o->app), o->task_id, &in,
+                           NULL, &e);
     else
-        rc = milestone_update(ops_db(o), ops_user(o), ui_app_today(o->app), o->sub_id, &in, &e);
+        rc = milestone_update(task_ops_db(o), task_ops_user(o), ui_app_today(o->app), o->sub_id,
+                              &in, &e);
     if (rc != ERR_OK)
         return ops_fail(o, f, &e);
-    ops_saved(o, "milestone.saved", o->task_id);
+    task_ops_saved(o, "milestone.saved", o->task_id);
     return -1;
 }
 
@@ -500,13 +502,13 @@ ui_task_ops_add(struct ui_task_ops *o, int action_no)
 }
 
 /* Reads the task; a deleted one is refused with a message. */
-static int
-ops_live_task(struct ui_task_ops *o, const char *task_id, struct db_task *t)
+int
+task_ops_live(struct ui_task_ops *o, const char *task_id, struct db_task *t)
 {
     struct err e = {0};
 
-    if (db_task_get(ops_db(o), task_id, t, &e) != ERR_OK) {
-        ops_refused(o, &e);
+    if (db_task_get(task_ops_db(o), task_id, t, &e) != ERR_OK) {
+        task_ops_refused(o, &e);
         return -1;
     }
     if (t->archived_at[0]) {
@@ -524,7 +526,7 @@ ui_task_ops_edit(struct ui_task_ops *o, const char *task_id)
 {
     struct db_task t;
 
-    if (ops_live_task(o, task_id, &t) != 0)
+    if (task_ops_live(o, task_id, &t) != 0)
         return;
     ops_open(o, ops_task_form(o, &t, 0), OPS_EDIT);
     db_task_free(&t);
@@ -543,8 +545,8 @@ ops_progress_form(struct ui_task_ops *o, const struct db_task *t, const struct d
     free(title);
     ops_status_choices(o, f, PF_STATUS);
     ui_form_set_check(f, PF_UNIT, ops_check_units, o);
-    if (progress_defaults(ops_db(o), t->id, ops_user(o), unit ? unit : "", ui_app_today(o->app), &d,
-                          NULL) == ERR_OK) {
+    if (progress_defaults(task_ops_db(o), t->id, task_ops_user(o), unit ? unit : "",
+                          ui_app_today(o->app), &d, NULL) == ERR_OK) {
         ui_form_set(f, PF_PERIOD, d.period);
         ui_form_set(f, PF_DATE, d.report_date);
         ui_form_set(f, PF_UNIT, d.unit);
@@ -569,15 +571,15 @@ ui_task_ops_progress(struct ui_task_ops *o, const char *task_id)
 {
     struct db_task t;
 
-    if (ops_live_task(o, task_id, &t) != 0)
+    if (task_ops_live(o, task_id, &t) != 0)
         return;
     ops_open(o, ops_progress_form(o, &t, NULL), OPS_PROGRESS);
     db_task_free(&t);
 }
 
 /* The milestone form, new (m NULL) or for m. */
-static void
-ops_milestone_form(struct ui_task_ops *o, const struct db_milestone *m)
+void
+task_ops_milestone_form(struct ui_task_ops *o, const struct db_milestone *m)
 {
     static const char *names[MF_COUNT];
     struct ui_form *f = ops_form(o, msg(m ? "milestone.form.edit" : "milestone.form.add"),
@@ -591,417 +593,8 @@ ops_milestone_form(struct ui_task_ops *o, const struct db_milestone *m)
     ops_open(o, f, m ? OPS_MILESTONE_EDIT : OPS_MILESTONE_ADD);
 }
 
-/* Sets the task's status to the one picked. */
-static void
-ops_status_done(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
-{
-    struct ui_task_ops *o = arg;
-    struct err e = {0};
-
-    (void)app;
-    if (result < 0 || (size_t)result >= d->nitems)
-        return;
-    if (task_set_status(ops_db(o), ops_user(o), o->task_id, d->items[result], &e) != ERR_OK)
-        ops_refused(o, &e);
-    else
-        ops_saved(o, "task.saved.status", o->task_id);
-}
-
 void
-ui_task_ops_status(struct ui_task_ops *o, const char *task_id)
+task_ops_report_edit(struct ui_task_ops *o, const struct db_task *t, const struct db_report *r)
 {
-    struct db_task_status *s;
-    const char *names[DB_TASK_STATUS_MAX];
-    struct db_task t;
-    size_t n, i, cur = 0;
-    struct ui_dialog *d;
-
-    if (ops_live_task(o, task_id, &t) != 0)
-        return;
-    if (db_task_statuses(ops_db(o), &s, &n, NULL) == ERR_OK) {
-        for (i = 0; i < n && i < DB_TASK_STATUS_MAX; i++) {
-            names[i] = s[i].name;
-            if (strcmp(s[i].id, t.status_id) == 0)
-                cur = i;
-        }
-        d = ui_dialog_pick(msg("task.pick.status"), names, i);
-        d->sel = (long)cur;
-        ui_app_push(o->app, d, ops_status_done, o);
-        free(s);
-    }
-    db_task_free(&t);
-}
-
-static void
-ops_delete_done(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
-{
-    struct ui_task_ops *o = arg;
-    struct err e = {0};
-
-    (void)app;
-    (void)d;
-    if (result != 1)
-        return;
-    if (task_archive(ops_db(o), ops_user(o), o->task_id, &e) != ERR_OK)
-        ops_refused(o, &e);
-    else
-        ops_saved(o, "task.saved.deleted", o->task_id);
-}
-
-void
-ui_task_ops_delete(struct ui_task_ops *o, const char *task_id)
-{
-    struct db_task t;
-    char no[16], *q;
-
-    if (ops_live_task(o, task_id, &t) != 0)
-        return;
-    task_number(&t, no, sizeof no);
-    q = msg_format("task.ask.delete", no, t.title, NULL);
-    ui_app_push(o->app, ui_dialog_confirm(msg("task.pick.delete"), q), ops_delete_done, o);
-    free(q);
-    db_task_free(&t);
-}
-
-/* --- the menu and what it leads to ------------------------------------ */
-
-enum ops_menu_item {
-    OPS_M_PROGRESS,
-    OPS_M_STATUS,
-    OPS_M_EDIT,
-    OPS_M_MILESTONE_ADD,
-    OPS_M_MILESTONES,
-    OPS_M_REPORTS,
-    OPS_M_RESTORE,
-    OPS_M_DELETE,
-    OPS_M_RESTORE_TASK,
-    OPS_M_COUNT,
-};
-
-static const char *const ops_menu_keys[OPS_M_COUNT] = {
-    MSG_KEY("task.menu.progress"),     MSG_KEY("task.menu.status"),
-    MSG_KEY("task.menu.edit"),         MSG_KEY("task.menu.milestone_add"),
-    MSG_KEY("task.menu.milestones"),   MSG_KEY("task.menu.reports"),
-    MSG_KEY("task.menu.restore"),      MSG_KEY("task.menu.delete"),
-    MSG_KEY("task.menu.restore_task"),
-};
-
-/* The menu of a live task, and of a deleted one (restoring it first). */
-static const int ops_menu_order[2][OPS_M_COUNT] = {
-    {OPS_M_PROGRESS, OPS_M_STATUS, OPS_M_EDIT, OPS_M_MILESTONE_ADD, OPS_M_MILESTONES, OPS_M_REPORTS,
-     OPS_M_RESTORE, OPS_M_DELETE, -1},
-    {OPS_M_RESTORE_TASK, OPS_M_RESTORE, -1},
-};
-
-/* Remembers the rows of a pick (their keys or menu codes). */
-static void
-ops_remember(struct ui_task_ops *o, size_t n)
-{
-    free(o->ids);
-    o->ids = xcalloc(n + 1, sizeof *o->ids);
-    o->nids = n;
-}
-
-/* The key remembered for pick row r, or NULL. */
-static const char *
-ops_picked(struct ui_task_ops *o, int r)
-{
-    return r >= 0 && (size_t)r < o->nids ? o->ids[r] : NULL;
-}
-
-static void ops_milestones(struct ui_task_ops *o);
-static void ops_reports(struct ui_task_ops *o);
-static void ops_restore(struct ui_task_ops *o);
-
-static void
-ops_restore_task_done(struct ui_task_ops *o)
-{
-    const char *what;
-    struct err e = {0};
-
-    if (task_restore(ops_db(o), ops_user(o), o->task_id, &what, &e) != ERR_OK)
-        ops_refused(o, &e);
-    else
-        ops_saved(o, "task.saved.restored", o->task_id);
-}
-
-static void
-ops_menu_done(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
-{
-    struct ui_task_ops *o = arg;
-    const char *code = ops_picked(o, result);
-    char task[DB_TASK_ID];
-
-    (void)app;
-    (void)d;
-    if (code == NULL)
-        return;
-    snprintf(task, sizeof task, "%s", o->task_id);
-    switch (atoi(code)) {
-    case OPS_M_PROGRESS:
-        ui_task_ops_progress(o, task);
-        break;
-    case OPS_M_STATUS:
-        ui_task_ops_status(o, task);
-        break;
-    case OPS_M_EDIT:
-        ui_task_ops_edit(o, task);
-        break;
-    case OPS_M_MILESTONE_ADD:
-        ops_milestone_form(o, NULL);
-        break;
-    case OPS_M_MILESTONES:
-        ops_milestones(o);
-        break;
-    case OPS_M_REPORTS:
-        ops_reports(o);
-        break;
-    case OPS_M_RESTORE:
-        ops_restore(o);
-        break;
-    case OPS_M_DELETE:
-        ui_task_ops_delete(o, task);
-        break;
-    case OPS_M_RESTORE_TASK:
-        ops_restore_task_done(o);
-        break;
-    default:
-        break;
-    }
-}
-
-void
-ui_task_ops_menu(struct ui_task_ops *o, const char *task_id)
-{
-    const char *items[OPS_M_COUNT];
-    struct db_task t;
-    size_t n = 0;
-    int i, archived;
-    struct err e = {0};
-
-    if (db_task_get(ops_db(o), task_id, &t, &e) != ERR_OK) {
-        ops_refused(o, &e);
-        return;
-    }
-    archived = t.archived_at[0] != '\0';
-    db_task_free(&t);
-    snprintf(o->task_id, sizeof o->task_id, "%s", task_id);
-    ops_remember(o, OPS_M_COUNT);
-    for (i = 0; i < OPS_M_COUNT; i++) {
-        if (ops_menu_order[archived][i] < 0)
-            break;
-        snprintf(o->ids[n], sizeof o->ids[n], "%d", ops_menu_order[archived][i]);
-        items[n++] = msg(ops_menu_keys[ops_menu_order[archived][i]]);
-    }
-    o->nids = n;
-    ui_app_push(o->app, ui_dialog_pick(msg("task.pick.menu"), items, n), ops_menu_done, o);
-}
-
-/* What to do with the milestone picked. */
-enum { OPS_MS_DONE, OPS_MS_UNDO, OPS_MS_EDIT, OPS_MS_DELETE, OPS_MS_COUNT };
-
-static void
-ops_milestone_op_done(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
-{
-    struct ui_task_ops *o = arg;
-    struct db_milestone m;
-    struct err e = {0};
-    int rc = ERR_OK;
-
-    (void)app;
-    (void)d;
-    if (result == OPS_MS_EDIT && db_milestone_get(ops_db(o), o->sub_id, &m, &e) == ERR_OK) {
-        ops_milestone_form(o, &m);
-        db_milestone_free(&m);
-        return;
-    }
-    if (result == OPS_MS_DONE || result == OPS_MS_UNDO)
-        rc = milestone_done(ops_db(o), ops_user(o), ui_app_today(app), o->sub_id, NULL,
-                            result == OPS_MS_UNDO, &e);
-    else if (result == OPS_MS_DELETE)
-        rc = milestone_archive(ops_db(o), ops_user(o), o->sub_id, &e);
-    else
-        return;
-    if (rc != ERR_OK)
-        ops_refused(o, &e);
-    else
-        ops_saved(o, "milestone.saved", o->task_id);
-}
-
-static void
-ops_milestone_pick_done(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
-{
-    static const char *const keys[OPS_MS_COUNT] = {
-        MSG_KEY("milestone.op.done"), MSG_KEY("milestone.op.undo"), MSG_KEY("milestone.op.edit"),
-        MSG_KEY("milestone.op.delete")};
-    struct ui_task_ops *o = arg;
-    const char *items[OPS_MS_COUNT], *id = ops_picked(o, result);
-    int i;
-
-    (void)app;
-    (void)d;
-    if (id == NULL)
-        return;
-    snprintf(o->sub_id, sizeof o->sub_id, "%s", id);
-    for (i = 0; i < OPS_MS_COUNT; i++)
-        items[i] = msg(keys[i]);
-    ui_app_push(o->app, ui_dialog_pick(msg("milestone.pick.op"), items, OPS_MS_COUNT),
-                ops_milestone_op_done, o);
-}
-
-/* Opens pick with items (taking them), or says there is nothing. */
-static void
-ops_pick(struct ui_task_ops *o, const char *title_key, char **items, size_t n,
-         ui_dialog_done_fn done, const char *none_key)
-{
-    size_t i;
-
-    if (n == 0)
-        ui_app_push(o->app, ui_dialog_message(msg(title_key), msg(none_key)), NULL, NULL);
-    else
-        ui_app_push(o->app, ui_dialog_pick(msg(title_key), (const char *const *)items, n), done, o);
-    for (i = 0; i < n; i++)
-        free(items[i]);
-    free(items);
-}
-
-static void
-ops_milestones(struct ui_task_ops *o)
-{
-    struct db_milestone *m;
-    char **items;
-    size_t n, i;
-
-    if (db_milestones(ops_db(o), o->task_id, 0, &m, &n, NULL) != ERR_OK)
-        return;
-    ops_remember(o, n);
-    items = xcalloc(n + 1, sizeof *items);
-    for (i = 0; i < n; i++) {
-        snprintf(o->ids[i], sizeof o->ids[i], "%s", m[i].id);
-        items[i] = m[i].done_date[0]
-                       ? msg_format("milestone.item.done", m[i].title, m[i].done_date, NULL)
-                       : msg_format("milestone.item.open", m[i].title,
-                                    m[i].due_date[0] ? m[i].due_date : msg("detail.none"), NULL);
-    }
-    db_milestones_free(m, n);
-    ops_pick(o, "milestone.pick", items, n, ops_milestone_pick_done, "milestone.none");
-}
-
-/* What to do with the report picked. */
-enum { OPS_R_EDIT, OPS_R_DELETE, OPS_R_COUNT };
-
-static void
-ops_report_delete_done(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
-{
-    struct ui_task_ops *o = arg;
-    struct err e = {0};
-
-    (void)app;
-    (void)d;
-    if (result != 1)
-        return;
-    if (progress_archive(ops_db(o), ops_user(o), o->sub_id, &e) != ERR_OK)
-        ops_refused(o, &e);
-    else
-        ops_saved(o, "progress.saved.deleted", o->task_id);
-}
-
-static void
-ops_report_op_done(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
-{
-    struct ui_task_ops *o = arg;
-    struct db_report r;
-    struct db_task t;
-
-    (void)app;
-    (void)d;
-    if (result == OPS_R_DELETE) {
-        ui_app_push(o->app, ui_dialog_confirm(msg("progress.pick"), msg("progress.ask.delete")),
-                    ops_report_delete_done, o);
-        return;
-    }
-    if (result != OPS_R_EDIT || db_report_get(ops_db(o), o->sub_id, &r, NULL) != ERR_OK)
-        return;
-    if (db_task_get(ops_db(o), o->task_id, &t, NULL) == ERR_OK) {
-        ops_open(o, ops_progress_form(o, &t, &r), OPS_REPORT_EDIT);
-        db_task_free(&t);
-    }
-    db_report_free(&r);
-}
-
-static void
-ops_report_pick_done(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
-{
-    struct ui_task_ops *o = arg;
-    const char *items[OPS_R_COUNT] = {msg("progress.op.edit"), msg("progress.op.delete")};
-    const char *id = ops_picked(o, result);
-
-    (void)app;
-    (void)d;
-    if (id == NULL)
-        return;
-    snprintf(o->sub_id, sizeof o->sub_id, "%s", id);
-    ui_app_push(o->app, ui_dialog_pick(msg("progress.pick.op"), items, OPS_R_COUNT),
-                ops_report_op_done, o);
-}
-
-static void
-ops_reports(struct ui_task_ops *o)
-{
-    struct db_report *r;
-    char **items, *cut;
-    size_t n, i;
-
-    if (db_reports_page(ops_db(o), o->task_id, 0, OPS_MAX_ITEMS, &r, &n, NULL) != ERR_OK)
-        return;
-    ops_remember(o, n);
-    items = xcalloc(n + 1, sizeof *items);
-    for (i = 0; i < n; i++) {
-        snprintf(o->ids[i], sizeof o->ids[i], "%s", r[i].id);
-        cut = textw_truncate(r[i].progress, 40);
-        items[i] = msg_format("progress.item", r[i].period, r[i].report_date, cut, NULL);
-        free(cut);
-    }
-    db_reports_free(r, n);
-    ops_pick(o, "progress.pick", items, n, ops_report_pick_done, "progress.none");
-}
-
-static void
-ops_restore_done(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
-{
-    struct ui_task_ops *o = arg;
-    const char *id = ops_picked(o, result), *what;
-    struct err e = {0};
-
-    (void)app;
-    (void)d;
-    if (id == NULL)
-        return;
-    if (task_restore(ops_db(o), ops_user(o), id, &what, &e) != ERR_OK)
-        ops_refused(o, &e);
-    else
-        ops_saved(o, "task.saved.restored", o->task_id);
-}
-
-/* The deletions in the task's history that can still be undone. */
-static void
-ops_restore(struct ui_task_ops *o)
-{
-    struct task_history_item *h;
-    char **items;
-    size_t n, i, k = 0;
-
-    if (task_history(ops_db(o), o->task_id, &h, &n, NULL) != ERR_OK)
-        return;
-    ops_remember(o, n);
-    items = xcalloc(n + 1, sizeof *items);
-    for (i = n; i-- > 0;) {
-        if (!h[i].restorable)
-            continue;
-        snprintf(o->ids[k], sizeof o->ids[k], "%s", h[i].row_key);
-        items[k++] = msg_format("task.restore.item", h[i].text, h[i].when, h[i].user, NULL);
-    }
-    o->nids = k;
-    task_history_free(h, n);
-    ops_pick(o, "task.pick.restore", items, k, ops_restore_done, "task.restore.none");
+    ops_open(o, ops_progress_form(o, t, r), OPS_REPORT_EDIT);
 }

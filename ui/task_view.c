@@ -15,10 +15,35 @@
 #include "src/task_history.h"
 #include "src/task_rules.h"
 #include "src/xmalloc.h"
+#include "src/keys.h"
 #include "ui/app.h"
+#include "ui/keymap.h"
 
 #define VIEW_REPORTS 12 /* latest reports shown; the menu reaches all */
 #define VIEW_HISTORY 12 /* latest changes shown */
+
+/* The first key of action, by name ("r", "Enter"), into buf. */
+static const char *
+view_key(int action, char *buf, size_t size)
+{
+    int key;
+
+    if (ui_keymap_keys(action, &key, 1) != 1)
+        return msg("keys.unbound");
+    return keys_name(key, buf, size);
+}
+
+void
+ui_task_view_hint(struct ui_detail *d, enum ui_role role, const char *key, int a, int b, int c,
+                  int e)
+{
+    char k[4][16];
+    char *text = msg_format(key, view_key(a, k[0], 16), b ? view_key(b, k[1], 16) : "",
+                            c ? view_key(c, k[2], 16) : "", e ? view_key(e, k[3], 16) : "", NULL);
+
+    ui_detail_add(d, role, text);
+    free(text);
+}
 
 /* "label：n" as a field. */
 static void
@@ -72,7 +97,8 @@ ui_task_view_action(struct ui_app *app, const struct db_task_tally *t,
     ui_detail_field(d, msg("actions.f.units"), strbuf_str(&units));
     strbuf_free(&units);
     ui_detail_blank(d);
-    ui_detail_add(d, UI_ROLE_LABEL, msg("actions.hint.open"));
+    ui_task_view_hint(d, UI_ROLE_LABEL, "actions.hint.open", UI_ACT_OPEN, UI_ACT_VIEW,
+                      UI_ACT_SEARCH, UI_ACT_ADD);
     if (a && a->body) {
         ui_detail_blank(d);
         ui_detail_add(d, UI_ROLE_LABEL, msg("actions.f.body"));
@@ -91,7 +117,7 @@ ui_task_view_unit(const struct db_task_tally *t, struct ui_detail *d)
     view_count(d, msg("actions.f.overdue"), t->overdue);
     view_count(d, msg("actions.f.stale"), t->stale);
     ui_detail_blank(d);
-    ui_detail_add(d, UI_ROLE_LABEL, msg("units.hint.open"));
+    ui_task_view_hint(d, UI_ROLE_LABEL, "units.hint.open", UI_ACT_OPEN, UI_ACT_VIEW, 0, 0);
 }
 
 /* The reminders: deleted, overdue, stale. */
@@ -101,7 +127,7 @@ view_alerts(const struct db_task *t, const struct db_task_rules *r, struct ui_de
     char since[DB_TASK_DATE], days[16], *m;
 
     if (t->archived_at[0])
-        ui_detail_add(d, UI_ROLE_WARNING, msg("task.archived.note"));
+        ui_task_view_hint(d, UI_ROLE_WARNING, "task.archived.note", UI_ACT_MENU, 0, 0, 0);
     if (task_rules_overdue(t, r)) {
         m = t->due_date[0] && strcmp(t->due_date, r->today) < 0
                 ? msg_format("task.alert.overdue", t->due_date, NULL)
@@ -241,7 +267,7 @@ view_reports(struct ui_app *app, const struct db_task *t, struct ui_detail *d)
     ui_detail_add(d, UI_ROLE_LABEL, line);
     free(line);
     if (n == 0)
-        ui_detail_add(d, UI_ROLE_NORMAL, msg("progress.none"));
+        ui_task_view_hint(d, UI_ROLE_NORMAL, "progress.none", UI_ACT_PROGRESS, 0, 0, 0);
     for (i = 0; i < n; i++)
         view_report(&r[i], d);
     db_reports_free(r, n);
@@ -286,7 +312,11 @@ ui_task_view_task(struct ui_app *app, const char *id, const struct db_task_rules
     free(title);
     view_alerts(&t, rules, d);
     view_fields(app, &t, d);
-    ui_detail_add(d, UI_ROLE_LABEL, msg(t.archived_at[0] ? "task.hint.archived" : "task.hint"));
+    if (t.archived_at[0])
+        ui_task_view_hint(d, UI_ROLE_LABEL, "task.hint.archived", UI_ACT_MENU, 0, 0, 0);
+    else
+        ui_task_view_hint(d, UI_ROLE_LABEL, "task.hint", UI_ACT_PROGRESS, UI_ACT_EDIT, UI_ACT_MENU,
+                          UI_ACT_DELETE);
     ui_detail_blank(d);
     ui_detail_add(d, UI_ROLE_LABEL, msg("task.f.body"));
     ui_detail_add(d, UI_ROLE_NORMAL, t.body && *t.body ? t.body : msg("detail.none"));

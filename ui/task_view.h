@@ -18,6 +18,11 @@ void ui_task_view_action(struct ui_app *app, const struct db_task_tally *t,
 /* Counts of one unit: tasks led and shared, done, overdue and stale. */
 void ui_task_view_unit(const struct db_task_tally *t, struct ui_detail *d);
 
+/* Adds the catalogue text key, its {1}..{4} filled with the first key of
+ * keymap actions a, b, c, e (0 for none), so hints follow remapped keys. */
+void ui_task_view_hint(struct ui_detail *d, enum ui_role role, const char *key, int a, int b, int c,
+                       int e);
+
 /* Everything about the task with key id, as of rules. */
 void ui_task_view_task(struct ui_app *app, const char *id, const struct db_task_rules *rules,
                        struct ui_detail *d);

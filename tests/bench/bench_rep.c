@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "db/drill.h"
+#include "db/snapshot.h"
 #include "db/ent_list.h"
 #include "db/task.h"
 #include "src/config.h"
@@ -25,6 +26,7 @@
 #include "src/plan_load.h"
 #include "src/report_out.h"
 #include "src/reports.h"
+#include "src/targets.h"
 #include "src/task_rules.h"
 #include "tests/bench/gen.h"
 #include "tests/bench/gen_rep.h"
@@ -50,8 +52,8 @@ bench_generate(struct db *db, struct err *e)
     int rc;
 
     if ((rc = plan_load(db, "bench", NULL, e)) != ERR_OK ||
-        (rc = gen_enterprises(db, 0, 100000, e)) != ERR_OK || (rc = gen_rep_tiers(db, e)) != ERR_OK ||
-        (rc = gen_rep_tasks(db, 10000, e)) != ERR_OK)
+        (rc = gen_enterprises(db, 0, 100000, e)) != ERR_OK ||
+        (rc = gen_rep_tiers(db, e)) != ERR_OK || (rc = gen_rep_tasks(db, 10000, e)) != ERR_OK)
         return rc;
     t1 = bench_now();
     if ((rc = gen_rep_reports(db, 1000000, e)) != ERR_OK)
@@ -62,15 +64,30 @@ bench_generate(struct db *db, struct err *e)
     return ERR_OK;
 }
 
-/* The best of runs calls of fn, in ms. */
+/* CPU time of the process: on a shared, busy machine it says what the
+ * work costs better than the clock on the wall does. */
+static double
+bench_cpu(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double bench_last_cpu; /* CPU ms of the best run of the last BENCH_BEST */
+
+/* The best of runs runs of stmt, in wall ms; its CPU ms in bench_last_cpu. */
 #define BENCH_BEST(runs, best, stmt)                                                               \
     do {                                                                                           \
         int r_;                                                                                    \
         for (r_ = 0, (best) = 1e9; r_ < (runs); r_++) {                                            \
-            double t_ = bench_now();                                                               \
+            double t_ = bench_now(), c_ = bench_cpu();                                             \
             stmt;                                                                                  \
-            if (bench_now() - t_ < (best))                                                         \
+            if (bench_now() - t_ < (best)) {                                                       \
                 (best) = bench_now() - t_;                                                         \
+                bench_last_cpu = (bench_cpu() - c_) * 1e3;                                         \
+            }                                                                                      \
         }                                                                                          \
         (best) *= 1e3;                                                                             \
     } while (0)
@@ -81,6 +98,8 @@ bench_dashboard(struct db *db, const struct config *cfg)
     struct dashboard *d = NULL;
     struct strbuf b = STRBUF_INIT;
     struct ent_funnel f;
+    struct db_snapshot *snap = NULL;
+    size_t nsnap = 0;
     struct sumopts o;
     struct err e = {0};
     double first, best;
@@ -99,8 +118,22 @@ bench_dashboard(struct db *db, const struct config *cfg)
         strbuf_reset(&b);
         dashboard_free(d);
     });
-    printf("dashboard: first %.1f ms, then (compute and lay out, best of 5) %.1f ms\n", first,
-           best);
+    db_snapshot_month(db, "2025-05", &snap, &nsnap, &e);
+    free(snap);
+    printf("dashboard, %s: first %.1f ms, then (compute and lay out, best of 5) %.1f ms"
+           " (CPU %.1f ms)\n",
+           nsnap ? "last month's snapshot kept by an earlier run"
+                 : "no snapshot of last month (computed live)",
+           first, best, bench_last_cpu);
+    if (targets_snapshot_take(db, cfg, "bench", "2025-05", BENCH_DAY, NULL, &e) != ERR_OK)
+        printf("snapshot: %s\n", e.msg);
+    BENCH_BEST(5, best, {
+        dashboard_compute(db, &o, &d, &e);
+        dashboard_text(d, 80, &b);
+        strbuf_reset(&b);
+        dashboard_free(d);
+    });
+    printf("dashboard, with last month's snapshot: %.1f ms (CPU %.1f ms)\n", best, bench_last_cpu);
     dashboard_compute(db, &o, &d, &e);
     printf("  tech SMEs %ld, high-tech %ld; action 3: %ld tasks, %ld overdue, %ld stale;"
            " 2025-05 reports %ld\n",
@@ -109,7 +142,9 @@ bench_dashboard(struct db *db, const struct config *cfg)
     dashboard_free(d);
     strbuf_free(&b);
     BENCH_BEST(3, best, ent_funnel_compute(db, cfg, BENCH_DAY, &f, &e));
-    printf("  (for comparison, the register's full funnel, ent_funnel_compute: %.1f ms)\n", best);
+    printf("  (for comparison, the register's full funnel, ent_funnel_compute: %.1f ms, CPU %.1f "
+           "ms)\n",
+           best, bench_last_cpu);
 }
 
 /* The overdue tasks of action 3, as the dashboard's figure opens them. */
@@ -135,7 +170,8 @@ bench_drill_tasks(struct db *db)
         db_task_page(db, &q, 0, 20, &t, &n, &e);
         db_task_items_free(t, n);
     });
-    printf("drill-down, action 3 overdue tasks: %ld, count + first page %.1f ms\n", count, best);
+    printf("drill-down, action 3 overdue tasks: %ld, count + first page %.1f ms (CPU %.1f ms)\n",
+           count, best, bench_last_cpu);
 }
 
 static void
@@ -146,20 +182,21 @@ bench_drill_reports(struct db *db)
     struct err e = {0};
     size_t n = 0;
     long count = 0;
-    double best, deep;
+    double best, deep, cpu;
 
     BENCH_BEST(3, best, {
         db_drill_count(db, &q, &count, &e);
         db_drill_page(db, &q, 0, 20, &r, &n, &e);
         db_drill_rows_free(r, n);
     });
+    cpu = bench_last_cpu;
     BENCH_BEST(3, deep, {
         db_drill_page(db, &q, count / 2, 20, &r, &n, &e);
         db_drill_rows_free(r, n);
     });
-    printf("drill-down, reports of 2025-05: %ld, count + first page %.1f ms, page in the middle"
-           " %.1f ms\n",
-           count, best, deep);
+    printf("drill-down, reports of 2025-05: %ld, count + first page %.1f ms (CPU %.1f ms), page in"
+           " the middle %.1f ms\n",
+           count, best, cpu, deep);
 }
 
 static void
@@ -171,7 +208,7 @@ bench_drill_tier(struct db *db, const struct config *cfg)
     struct err e = {0};
     size_t n = 0;
     long count = 0;
-    double best, deep;
+    double best, deep, cpu;
 
     ent_asof_init(db, cfg, BENCH_DAY, &a, &e);
     memset(&f, 0, sizeof f);
@@ -183,13 +220,14 @@ bench_drill_tier(struct db *db, const struct config *cfg)
         db_ent_list_page(db, &f, 0, 20, &r, &n, &e);
         db_ent_rows_free(r, n);
     });
+    cpu = bench_last_cpu;
     BENCH_BEST(3, deep, {
         db_ent_list_page(db, &f, count / 2, 20, &r, &n, &e);
         db_ent_rows_free(r, n);
     });
-    printf("drill-down, tech SMEs (the register's list): %ld, count + first page %.1f ms,"
-           " page in the middle %.1f ms\n",
-           count, best, deep);
+    printf("drill-down, tech SMEs (the register's list): %ld, count + first page %.1f ms (CPU"
+           " %.1f ms), page in the middle %.1f ms\n",
+           count, best, cpu, deep);
 }
 
 /* Builds report name and writes it as .xlsx; prints both times. */
@@ -201,7 +239,7 @@ bench_report(struct db *db, const struct config *cfg, const char *name)
     struct err e = {0};
     struct stat sb;
     char path[] = "/tmp/tuwei-bench-report-XXXXXX.xlsx";
-    double t0 = bench_now(), t1;
+    double t0 = bench_now(), c0 = bench_cpu(), t1;
     int fd = mkstemps(path, 5);
 
     close(fd);
@@ -215,8 +253,10 @@ bench_report(struct db *db, const struct config *cfg, const char *name)
     if (report_save(r, REPORT_FMT_XLSX, path, &e) != ERR_OK)
         printf("%s: %s\n", name, e.msg);
     stat(path, &sb);
-    printf("report %-8s %6zu rows: build %.2f s + write .xlsx %.2f s = %.2f s (%.1f MB)\n", name,
-           r->nrows, t1 - t0, bench_now() - t1, bench_now() - t0, (double)sb.st_size / 1e6);
+    printf(
+        "report %-8s %6zu rows: build %.2f s + write .xlsx %.2f s = %.2f s (CPU %.2f s, %.1f MB)\n",
+        name, r->nrows, t1 - t0, bench_now() - t1, bench_now() - t0, bench_cpu() - c0,
+        (double)sb.st_size / 1e6);
     unlink(path);
     report_free(r);
 }

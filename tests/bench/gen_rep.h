@@ -36,8 +36,10 @@ gen_rep_tiers_fn(struct db *db, void *arg, struct err *e)
     if (sqlite3_prepare_v2(db_handle(db), ents, -1, &q, NULL) != SQLITE_OK)
         return db_fail(db, e, "bench");
     while (rc == ERR_OK && sqlite3_step(q) == SQLITE_ROW) {
-        const char *tier = i % 500 == 0 ? "benchmark" : i % 20 == 0 ? "high_tech"
-                           : i % 8 == 0 ? "tech_sme" : NULL;
+        const char *tier = i % 500 == 0  ? "benchmark"
+                           : i % 20 == 0 ? "high_tech"
+                           : i % 8 == 0  ? "tech_sme"
+                                         : NULL;
 
         i++;
         if (tier == NULL || (st = db_stmt(db, ins, e)) == NULL)
@@ -109,7 +111,8 @@ gen_rep_tasks_fn(struct db *db, void *arg, struct err *e)
         sqlite3_bind_int(st, 2, action);
         sqlite3_bind_int64(st, 3, 100 + i / 7);
         sqlite3_bind_text(st, 4, title, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 5, "按工作方案推进关键技术研究、样机研制与示范应用。", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, "按工作方案推进关键技术研究、样机研制与示范应用。", -1,
+                          SQLITE_STATIC);
         sqlite3_bind_int64(st, 6, i % 5);
         sqlite3_bind_text(st, 7, start, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 8, due, -1, SQLITE_TRANSIENT);
@@ -152,7 +155,7 @@ gen_rep_reports_fn(struct db *db, void *arg, struct err *e)
         "UPDATE task SET report_last = (SELECT max(report_date) FROM task_report r"
         " WHERE r.task_id = task.id AND r.archived_at IS NULL)";
     long want = *(const long *)arg, made = 0, ntasks = 0, i;
-    char (*ids)[UUID_LEN + 1] = NULL, id[UUID_LEN + 1], date[16], period[8];
+    char(*ids)[UUID_LEN + 1] = NULL, id[UUID_LEN + 1], date[16], period[8];
     sqlite3_stmt *q = NULL, *st;
     int rc = ERR_OK;
 
@@ -178,8 +181,8 @@ gen_rep_reports_fn(struct db *db, void *arg, struct err *e)
         sqlite3_bind_text(st, 2, ids[task], -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 3, date, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 4, period, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 5, "本月完成关键设备选型与样机调试，开展中试验证，形成阶段性成果。", -1,
-                          SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, "本月完成关键设备选型与样机调试，开展中试验证，形成阶段性成果。",
+                          -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 6, task % 3 ? NULL : "配套资金到位较慢。", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 7, "下月完成性能测试并提交验收材料。", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 8, "王工", -1, SQLITE_STATIC);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reg_cli.sh — the registries from the command line, as a script would use
+# reg_cli.sh - the registries from the command line, as a script would use
 # them: add, set, list (text and CSV), show, archive and restore records;
 # refusals name the field in Chinese and exit non-zero; pilot projects
 # moved and gated; S&T projects counted against the plan's targets.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# reg_pilot_gate.sh — a clerk in tmux at 80x24 moves the seeded pilot
+# reg_pilot_gate.sh - a clerk in tmux at 80x24 moves the seeded pilot
 # project 噻虫胺工艺流程优化 through its stages: stopped at the first gate
 # and told the missing item (申请日期), records it, moves on; records the
 # next stage's item, moves on; at 专家评审 records one of two items, is

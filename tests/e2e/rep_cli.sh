@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A supervisor's commands from the command line: R&D figures, the
 # dashboard as text, month-end snapshots, and every built-in report as
-# .xlsx, CSV and text — files checked by opening them (an .xlsx is a zip
+# .xlsx, CSV and text - files checked by opening them (an .xlsx is a zip
 # of XML) and a failed export leaving nothing behind.
 set -u
 bin=${TUWEI_BINARY:?TUWEI_BINARY is not set}

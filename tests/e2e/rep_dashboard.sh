@@ -62,13 +62,13 @@ wait_for "剩余 184 天" "time left in the year"
 # Down twice reaches action 1's line; Right walks along it to the overdue count.
 t send-keys -t w Down Down
 for i in $(seq 10); do
-    screen | grep -qF "Enter 查看：1 新兴产业技术攻坚行动 · 逾期任务" && break
+    screen | grep -qF "Enter 查看：1 新兴产业技术攻坚行动 / 逾期任务" && break
     t send-keys -t w Right
     sleep 0.2
 done
-wait_for "Enter 查看：1 新兴产业技术攻坚行动 · 逾期任务" "the overdue count is selected"
+wait_for "Enter 查看：1 新兴产业技术攻坚行动 / 逾期任务" "the overdue count is selected"
 t send-keys -t w Enter
-wait_for "总览 > 1 新兴产业技术攻坚行动 · 逾期任务" "drilled down"
+wait_for "总览 > 1 新兴产业技术攻坚行动 / 逾期任务" "drilled down"
 wait_for "记录（2）" "two overdue tasks"
 wait_for "1.2 爱德曼氢能" "the overdue task listed"
 wait_for "1.5 聚达发电" "the other overdue task listed"
@@ -78,7 +78,7 @@ wait_for "截止日期：2025-06-15" "its detail"
 t send-keys -t w Escape
 wait_for "二、七大行动" "back on the dashboard"
 wait_gone "总览 > 1" "the list is closed"
-wait_for "Enter 查看：1 新兴产业技术攻坚行动 · 逾期任务" "the same figure still selected"
+wait_for "Enter 查看：1 新兴产业技术攻坚行动 / 逾期任务" "the same figure still selected"
 
 # The targets report to Excel from the reports section: 5, the 4th report, Enter, output Excel, F2.
 t send-keys -t w 5 Down Down Down Enter

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tasks_cli.sh — a seeded task followed from 未启动 to 已完成 from the command
+# tasks_cli.sh - a seeded task followed from 未启动 to 已完成 from the command
 # line, with milestones and monthly reports; the lists supervisors read
 # (overdue, stale, per unit, CSV); refusals with a Chinese message, a
 # usage exit status and nothing written; delete and restore.
@@ -22,7 +22,7 @@ log0=$(t check | sed -n 's/修改记录：\([0-9]*\) 条/\1/p')
 
 # The seeded plan, listed by action with its units.
 out=$(t task list --action 6)
-expect_in "$out" "6.5    未启动  0%    —           达拉特经济开发区管委会" "list action 6"
+expect_in "$out" "6.5    未启动  0%    -           达拉特经济开发区管委会" "list action 6"
 expect_in "$out" "共 8 项任务" "eight tasks in action 6"
 out=$(t task units)
 expect_in "$out" "旗科技发展服务中心        0       46" "the centre shares every task"
@@ -78,7 +78,7 @@ expect_in "$out" "[2025-06] 报送于 2025-06-30  旗工信局  王五" "June re
 expect_in "$out" "已完成（2025-06-28）" "milestone done shown"
 expect_not "$out" "提醒：" "a done task is neither overdue nor stale"
 out=$(t task history 6.5)
-expect_in "$out" "clerk  修改任务：状态 推进中 → 已完成；进度 80% → 100%" "history: done"
+expect_in "$out" "clerk  修改任务：状态 推进中 -> 已完成；进度 80% -> 100%" "history: done"
 expect_in "$out" "报送进展（2025-04，达拉特经济开发区管委会，clerk）：完成小试工艺验证" "history: report"
 expect_in "$out" "完成里程碑：完成小试（2025-04-28）" "history: milestone"
 expect_in "$out" "增加配合单位：旗商务和投资促进中心" "history: unit"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tasks_progress.sh — a clerk in the real tuwei (tmux, 80x24) finds a seeded
+# tasks_progress.sh - a clerk in the real tuwei (tmux, 80x24) finds a seeded
 # task by searching Chinese text, reports monthly progress in Chinese, sees
 # the report in the task's history, finds the task in the per-unit view,
 # and has a bad date refused with what was typed kept. The command line
@@ -81,7 +81,7 @@ t resize-window -t w -x 160 -y 50
 t send-keys -t w Enter PPage
 wait_for "修改记录（共" "history in the detail"
 wait_for "e2e  报送进展（2025-06，旗农牧局，e2e）" "the report in the history"
-wait_for "修改任务：状态 未启动 → 推进中" "the status change in the history"
+wait_for "修改任务：状态 未启动 -> 推进中" "the status change in the history"
 t resize-window -t w -x 80 -y 24
 
 # The per-unit view: the lead unit's tasks show the one just reported.

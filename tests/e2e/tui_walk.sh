@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tui_walk.sh — the real tuwei in tmux at 80x24: walk every section, open
+# tui_walk.sh - the real tuwei in tmux at 80x24: walk every section, open
 # help, shrink below the minimum and back, quit, and check the terminal
 # still works; then end a second run with SIGTERM and check the database.
 set -u
