@@ -319,7 +319,8 @@ db_ent_rule_put(struct db *db, const char *id, const char *key, const char *valu
 {
     static const char put_sql[] =
         "INSERT INTO ent_rule(id, key, value, created_at, created_by, updated_at, updated_by)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5) ON CONFLICT(key) DO UPDATE SET value = excluded.value,"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5) ON CONFLICT(key) DO UPDATE SET value = "
+        "excluded.value,"
         " updated_at = excluded.updated_at, updated_by = excluded.updated_by"
         " WHERE value <> excluded.value";
     static const char del_sql[] = "DELETE FROM ent_rule WHERE key = ?2";

@@ -33,7 +33,7 @@
 
 /* Certificates of :ht held on :d whose span ends by :until, with no later one. */
 #define EXPIRING_WHERE                                                                             \
-    " v.tier_id = :ht AND coalesce(v.valid_to, '9999-12-31') BETWEEN :d AND :until AND" HELD_WHERE\
+    " v.tier_id = :ht AND coalesce(v.valid_to, '9999-12-31') BETWEEN :d AND :until AND" HELD_WHERE \
     " AND NOT EXISTS (SELECT 1 FROM tier_event w WHERE w.enterprise_id = v.enterprise_id"          \
     " AND w.tier_id = v.tier_id AND w.kind = 'enter' AND w.archived_at IS NULL"                    \
     " AND coalesce(w.valid_to, '9999-12-31') > :until)"
@@ -42,7 +42,7 @@
 /* Registrations of :sme that ran last year, with none this year. */
 #define UNREGISTERED_WHERE                                                                         \
     " v.tier_id = :sme AND v.kind = 'enter' AND v.archived_at IS NULL"                             \
-    " AND coalesce(v.valid_to, '9999-12-31') BETWEEN :pf AND :pl AND :smewarn"                    \
+    " AND coalesce(v.valid_to, '9999-12-31') BETWEEN :pf AND :pl AND :smewarn"                     \
     " AND NOT EXISTS (SELECT 1 FROM tier_event w WHERE w.enterprise_id = v.enterprise_id"          \
     " AND w.tier_id = v.tier_id AND w.kind = 'enter' AND w.archived_at IS NULL"                    \
     " AND coalesce(w.valid_to, '9999-12-31') >= :yf)"
@@ -56,11 +56,10 @@
 /* A row's warnings, each an EXISTS over its own events (an index seek per
  * row, where "e.id IN (set)" would build the whole set for every page). */
 #define WARN_BITS                                                                                  \
-    "(EXISTS (SELECT 1 FROM tier_event v INDEXED BY tier_event_scan"                                \
-    " WHERE v.enterprise_id = e.id AND" EXPIRING_WHERE ")"                                          \
+    "(EXISTS (SELECT 1 FROM tier_event v INDEXED BY tier_event_scan"                               \
+    " WHERE v.enterprise_id = e.id AND" EXPIRING_WHERE ")"                                         \
     " + 2 * EXISTS (SELECT 1 FROM tier_event v INDEXED BY tier_event_scan"                         \
-    " WHERE v.enterprise_id = e.id AND"                                                             \
-    UNREGISTERED_WHERE "))"
+    " WHERE v.enterprise_id = e.id AND" UNREGISTERED_WHERE "))"
 
 #define ENT_SEARCH_TERMS 4
 
@@ -152,7 +151,8 @@ list_where(struct strbuf *b, const struct db_ent_filter *f, char **q, size_t *nq
     int uni[ENT_SEARCH_TERMS];
     size_t i;
 
-    strbuf_puts(b, f->archived ? " WHERE e.archived_at IS NOT NULL" : " WHERE e.archived_at IS NULL");
+    strbuf_puts(b,
+                f->archived ? " WHERE e.archived_at IS NOT NULL" : " WHERE e.archived_at IS NULL");
     if (f->tier_id)
         strbuf_puts(b, " AND e.id IN (" HELD(":tier") ")");
     if (f->candidate)
@@ -167,8 +167,9 @@ list_where(struct strbuf *b, const struct db_ent_filter *f, char **q, size_t *nq
         strbuf_puts(b, " AND (e.id IN (" EXPIRING ") OR e.id IN (" UNREGISTERED "))");
     *nq = list_terms(f->search, q, uni);
     for (i = 0; i < *nq; i++)
-        strbuf_printf(b, " AND e.id IN (SELECT k.eid FROM enterprise_fts_key k WHERE k.k IN"
-                         " (SELECT rowid FROM %s WHERE %s MATCH :q%zu))",
+        strbuf_printf(b,
+                      " AND e.id IN (SELECT k.eid FROM enterprise_fts_key k WHERE k.k IN"
+                      " (SELECT rowid FROM %s WHERE %s MATCH :q%zu))",
                       uni[i] ? "enterprise_uni_fts" : "enterprise_fts",
                       uni[i] ? "enterprise_uni_fts" : "enterprise_fts", i);
 }
@@ -269,8 +270,9 @@ list_read_row(sqlite3_stmt *st, struct db_ent_row *r)
 
 #define ROW_COLS                                                                                   \
     "SELECT e.id, e.name, e.short_name, e.credit_code, e.township,"                                \
-    " (SELECT name FROM industry_field WHERE id = e.field_id), e.above_scale, e.manufacturing, "   \
-    TOP_TIER("t.rank") ", " TOP_TIER("t.name") ", " WARN_BITS " FROM enterprise e"
+    " (SELECT name FROM industry_field WHERE id = e.field_id), e.above_scale, "                    \
+    "e.manufacturing, " TOP_TIER("t.rank") ", " TOP_TIER("t.name") ", " WARN_BITS                  \
+                                                                   " FROM enterprise e"
 
 int
 db_ent_list_page(struct db *db, const struct db_ent_filter *f, long offset, int limit,
@@ -291,7 +293,8 @@ db_ent_list_page(struct db *db, const struct db_ent_filter *f, long offset, int 
     strbuf_puts(&b, " LIMIT :limit OFFSET :offset");
     if ((st = list_prepare(db, &b, f, q, nq, e)) != NULL) {
         sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit);
-        sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":offset"), offset < 0 ? 0 : offset);
+        sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":offset"),
+                           offset < 0 ? 0 : offset);
         rows = xcalloc(limit > 0 ? (size_t)limit : 1, sizeof *rows);
         while ((int)*n < limit && (r = db_step_row(db, st, e)) > 0)
             list_read_row(st, &rows[(*n)++]);
@@ -351,9 +354,8 @@ list_count_sql(struct db *db, const char *sql, const struct db_ent_asof *a, cons
 long
 db_ent_tier_count(struct db *db, const struct db_ent_asof *a, const char *tier_id, struct err *e)
 {
-    static const char sql[] =
-        COUNT_LIVE("SELECT DISTINCT v.enterprise_id FROM tier_event v WHERE v.tier_id = :tier AND"
-                   HELD_WHERE);
+    static const char sql[] = COUNT_LIVE(
+        "SELECT DISTINCT v.enterprise_id FROM tier_event v WHERE v.tier_id = :tier AND" HELD_WHERE);
 
     return list_count_sql(db, sql, a, tier_id, e);
 }
@@ -361,9 +363,9 @@ db_ent_tier_count(struct db *db, const struct db_ent_asof *a, const char *tier_i
 long
 db_ent_candidate_count(struct db *db, const struct db_ent_asof *a, struct err *e)
 {
-    static const char sql[] =
-        COUNT_LIVE("SELECT DISTINCT v.enterprise_id FROM tier_event v JOIN tier t ON t.id = v.tier_id"
-                   " WHERE t.rank > (SELECT min(rank) FROM tier) AND" HELD_WHERE);
+    static const char sql[] = COUNT_LIVE(
+        "SELECT DISTINCT v.enterprise_id FROM tier_event v JOIN tier t ON t.id = v.tier_id"
+        " WHERE t.rank > (SELECT min(rank) FROM tier) AND" HELD_WHERE);
     long live = db_ent_live_count(db, e), held;
 
     if (live < 0 || (held = list_count_sql(db, sql, a, NULL, e)) < 0)
@@ -398,7 +400,6 @@ db_ent_latest_year(struct db *db, int max_year, struct err *e)
     sqlite3_reset(st);
     return y;
 }
-
 
 int
 db_ent_warnings(struct db *db, const struct db_ent_asof *a,
@@ -451,8 +452,9 @@ db_ent_scale_makers(struct db *db, int year,
         y.year = year;
         db_col_copy(st, 2, y.id, sizeof y.id);
         for (i = 0; i < DB_FIG_COUNT; i++)
-            y.v[i] = sqlite3_column_type(st, i + 3) == SQLITE_NULL ? DB_ENT_UNKNOWN
-                                                                   : sqlite3_column_int64(st, i + 3);
+            y.v[i] = sqlite3_column_type(st, i + 3) == SQLITE_NULL
+                         ? DB_ENT_UNKNOWN
+                         : sqlite3_column_int64(st, i + 3);
         fn(arg, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
            &y);
     }
@@ -465,10 +467,12 @@ db_ent_each(struct db *db, const struct db_ent_asof *a, const char *township, co
 {
     static const char sql[] =
         "SELECT e.id, e.name, e.short_name, e.credit_code, e.township,"
-        " (SELECT name FROM industry_field WHERE id = e.field_id), e.above_scale, e.manufacturing, "
-        TOP_TIER("t.rank") ", " TOP_TIER("t.name") ", 0 FROM enterprise e"
-        " WHERE e.archived_at IS NULL AND (:township IS NULL OR e.township = :township)"
-        " AND (:field IS NULL OR e.field_id = :field) ORDER BY e.name, e.rowid";
+        " (SELECT name FROM industry_field WHERE id = e.field_id), e.above_scale, "
+        "e.manufacturing, " TOP_TIER("t.rank") ", " TOP_TIER(
+            "t.name") ", 0 FROM enterprise e"
+                      " WHERE e.archived_at IS NULL AND (:township IS NULL OR e.township = "
+                      ":township)"
+                      " AND (:field IS NULL OR e.field_id = :field) ORDER BY e.name, e.rowid";
     sqlite3_stmt *st;
     struct db_ent_row row;
     int r = 0, rc = ERR_OK;
@@ -492,8 +496,9 @@ db_ent_each(struct db *db, const struct db_ent_asof *a, const char *township, co
 int
 db_ent_townships(struct db *db, char ***out, size_t *n, struct err *e)
 {
-    static const char sql[] = "SELECT DISTINCT township FROM enterprise"
-                              " WHERE township IS NOT NULL AND archived_at IS NULL ORDER BY township";
+    static const char sql[] =
+        "SELECT DISTINCT township FROM enterprise"
+        " WHERE township IS NOT NULL AND archived_at IS NULL ORDER BY township";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     char **v = NULL;
     int r;

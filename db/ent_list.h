@@ -14,11 +14,11 @@
 
 /* The day everything is seen from, and what the warnings watch. */
 struct db_ent_asof {
-    const char *date;        /* YYYY-MM-DD */
-    const char *ht_tier_id;  /* the certificate tier whose expiry warns; NULL none */
-    const char *expiry_last; /* last day of the expiry window (date + months) */
-    const char *sme_tier_id; /* the yearly registration tier; NULL none */
-    int sme_warn;            /* 1 when the registration deadline is near or past */
+    const char *date;                   /* YYYY-MM-DD */
+    const char *ht_tier_id;             /* the certificate tier whose expiry warns; NULL none */
+    const char *expiry_last;            /* last day of the expiry window (date + months) */
+    const char *sme_tier_id;            /* the yearly registration tier; NULL none */
+    int sme_warn;                       /* 1 when the registration deadline is near or past */
     const char *prev_first, *prev_last; /* last year's first and last day */
     const char *year_first;             /* this year's first day */
 };
@@ -48,8 +48,8 @@ struct db_ent_filter {
     int warn;             /* 1: only rows with a warning */
     const char *search;   /* any part of name, short name or credit code; NULL none */
     enum db_ent_sort sort;
-    int desc;             /* reverse the order */
-    int archived;         /* 1: the archived enterprises instead of the live ones */
+    int desc;     /* reverse the order */
+    int archived; /* 1: the archived enterprises instead of the live ones */
 };
 
 struct db_ent_row {
@@ -116,9 +116,8 @@ int db_ent_scale_makers(struct db *db, int year,
  * township and field_id narrow it when not NULL. fn may run other queries;
  * a non-zero return stops the walk and is returned. */
 int db_ent_each(struct db *db, const struct db_ent_asof *a, const char *township,
-                const char *field_id,
-                int (*fn)(void *arg, const struct db_ent_row *row, int rank), void *arg,
-                struct err *e);
+                const char *field_id, int (*fn)(void *arg, const struct db_ent_row *row, int rank),
+                void *arg, struct err *e);
 
 /* One live enterprise with what the tier rules read, for a pass over the
  * whole register: its facts (id, name, established, ht_domain, award_year,
@@ -137,7 +136,6 @@ struct db_ent_whole {
  * figures up to max_year, events) rather than querying per enterprise.
  * A non-zero return from fn stops the pass and is returned (ent_scan.c). */
 int db_ent_whole_each(struct db *db, const char *township, const char *field_id, int max_year,
-                      int (*fn)(void *arg, const struct db_ent_whole *w), void *arg,
-                      struct err *e);
+                      int (*fn)(void *arg, const struct db_ent_whole *w), void *arg, struct err *e);
 
 #endif

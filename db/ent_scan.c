@@ -155,7 +155,7 @@ db_ent_new_rd_count(struct db *db, int year, struct err *e)
 #define SCAN_PUSH(arr, n, cap)                                                                     \
     do {                                                                                           \
         if ((n) == (cap)) {                                                                        \
-            (cap) = (cap) ? (cap) * 2 : 8;                                                         \
+            (cap) = (cap) ? (cap)*2 : 8;                                                           \
             (arr) = xrealloc((arr), (cap) * sizeof *(arr));                                        \
         }                                                                                          \
     } while (0)

@@ -11,15 +11,26 @@
 #include "src/xmalloc.h"
 
 const char *const db_ent_fig_columns[DB_FIG_COUNT] = {
-    "staff",        "st_staff",    "sales",       "total_cost", "total_assets",
-    "rd",           "rd_domestic", "ht_revenue",  "ip1",        "ip2",
-    "rd_inst",      "inv_patents", "innovation_score", "incident",
+    "staff",
+    "st_staff",
+    "sales",
+    "total_cost",
+    "total_assets",
+    "rd",
+    "rd_domestic",
+    "ht_revenue",
+    "ip1",
+    "ip2",
+    "rd_inst",
+    "inv_patents",
+    "innovation_score",
+    "incident",
 };
 
 #define ENT_COLS                                                                                   \
-    "e.id, e.name, e.short_name, e.credit_code, e.credit_code_confirmed, e.township,"            \
-    " e.field_id, f.name, e.address, e.contact, e.above_scale, e.manufacturing, e.notes,"         \
-    " e.established, e.ht_domain, e.award_year, e.standard_year, e.archived_at, e.updated_at,"    \
+    "e.id, e.name, e.short_name, e.credit_code, e.credit_code_confirmed, e.township,"              \
+    " e.field_id, f.name, e.address, e.contact, e.above_scale, e.manufacturing, e.notes,"          \
+    " e.established, e.ht_domain, e.award_year, e.standard_year, e.archived_at, e.updated_at,"     \
     " e.updated_by FROM enterprise e LEFT JOIN industry_field f ON f.id = e.field_id"
 
 static void
@@ -163,7 +174,7 @@ db_ent_insert(struct db *db, const struct db_enterprise *x, struct err *e)
 }
 
 #define STAGE_COLS                                                                                 \
-    "id, name, short_name, credit_code, credit_code_confirmed, township, field_id, address,"      \
+    "id, name, short_name, credit_code, credit_code_confirmed, township, field_id, address,"       \
     " contact, above_scale, manufacturing, notes, established, ht_domain, award_year,"             \
     " standard_year"
 
@@ -291,7 +302,7 @@ db_field_list_free(struct db_field *f, size_t n)
 }
 
 #define YEAR_COLS                                                                                  \
-    "id, year, staff, st_staff, sales, total_cost, total_assets, rd, rd_domestic, ht_revenue,"    \
+    "id, year, staff, st_staff, sales, total_cost, total_assets, rd, rd_domestic, ht_revenue,"     \
     " ip1, ip2, rd_inst, inv_patents, innovation_score, incident"
 
 static void
@@ -309,8 +320,9 @@ year_read(sqlite3_stmt *st, struct db_ent_year *y)
 int
 db_ent_years(struct db *db, const char *id, struct db_ent_year **out, size_t *n, struct err *e)
 {
-    static const char sql[] = "SELECT " YEAR_COLS " FROM enterprise_year"
-                              " WHERE enterprise_id = ?1 AND archived_at IS NULL ORDER BY year DESC";
+    static const char sql[] =
+        "SELECT " YEAR_COLS " FROM enterprise_year"
+        " WHERE enterprise_id = ?1 AND archived_at IS NULL ORDER BY year DESC";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     struct db_ent_year *y = NULL;
     int r;
@@ -426,8 +438,8 @@ year_update(struct db *db, const char *enterprise_id, const struct db_ent_year *
 }
 
 int
-db_ent_year_put(struct db *db, const char *enterprise_id, const struct db_ent_year *y,
-                int *changed, struct err *e)
+db_ent_year_put(struct db *db, const char *enterprise_id, const struct db_ent_year *y, int *changed,
+                struct err *e)
 {
     struct db_ent_year old;
     int archived = 0, r = year_fetch(db, enterprise_id, y->year, &old, &archived, e);

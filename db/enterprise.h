@@ -72,7 +72,7 @@ struct db_tier_event {
     char id[DB_ID_LEN];
     char enterprise_id[DB_ID_LEN];
     char tier_id[DB_ID_LEN];
-    char kind[8]; /* enter, drop */
+    char kind[8];                                                                 /* enter, drop */
     char event_date[DB_DATE_LEN], valid_from[DB_DATE_LEN], valid_to[DB_DATE_LEN]; /* "" none */
     char *evidence_no, *note, *created_by;
 };
@@ -137,8 +137,7 @@ void db_field_list_free(struct db_field *f, size_t n);
 /* ---- yearly figures ---- */
 
 /* The live figures of enterprise id, newest year first. */
-int db_ent_years(struct db *db, const char *id, struct db_ent_year **out, size_t *n,
-                 struct err *e);
+int db_ent_years(struct db *db, const char *id, struct db_ent_year **out, size_t *n, struct err *e);
 
 /* The figures of one year: 1 found, 0 not (out all unknown), -1 error. */
 int db_ent_year_get(struct db *db, const char *id, int year, struct db_ent_year *out,
@@ -164,8 +163,8 @@ int db_tier_list(struct db *db, struct db_tier **out, size_t *n, struct err *e);
 void db_tier_list_free(struct db_tier *t, size_t n);
 
 /* The live tier events of an enterprise, oldest first. */
-int db_tier_events(struct db *db, const char *enterprise_id, struct db_tier_event **out,
-                   size_t *n, struct err *e);
+int db_tier_events(struct db *db, const char *enterprise_id, struct db_tier_event **out, size_t *n,
+                   struct err *e);
 void db_tier_events_free(struct db_tier_event *ev, size_t n);
 
 /* Inside db_write: inserts ev (ev->id set by the caller). */

@@ -22,7 +22,7 @@ extern const char *const db_schema_v3[];
 
 /* The text of column c of row r with a space between characters. */
 #define SPACED(r, c)                                                                               \
-    "(SELECT group_concat(substr(" r "." c ", i, 1), ' ') FROM enterprise_fts_seq"               \
+    "(SELECT group_concat(substr(" r "." c ", i, 1), ' ') FROM enterprise_fts_seq"                 \
     " WHERE i <= length(" r "." c "))"
 
 #define FTS_KEY(r) "(SELECT k FROM enterprise_fts_key WHERE eid = " r ".id)"
@@ -30,11 +30,13 @@ extern const char *const db_schema_v3[];
 #define FTS_INSERT(r)                                                                              \
     "INSERT INTO enterprise_fts(rowid, name, short_name, credit_code)"                             \
     " VALUES (" FTS_KEY(r) ", " r ".name, " r ".short_name, " r ".credit_code);"                   \
-    " INSERT INTO enterprise_uni_fts(rowid, name) VALUES (" FTS_KEY(r) ", " SPACED(r, "name") ");"
+                           " INSERT INTO enterprise_uni_fts(rowid, name) VALUES (" FTS_KEY(        \
+                               r) ", " SPACED(r, "name") ");"
 
 #define FTS_DELETE(r)                                                                              \
-    "DELETE FROM enterprise_fts WHERE rowid = " FTS_KEY(r) ";"                                     \
-    " DELETE FROM enterprise_uni_fts WHERE rowid = " FTS_KEY(r) ";"
+    "DELETE FROM enterprise_fts WHERE rowid = " FTS_KEY(                                           \
+        r) ";"                                                                                     \
+           " DELETE FROM enterprise_uni_fts WHERE rowid = " FTS_KEY(r) ";"
 
 const char *const db_schema_v3[] = {
     /* Facts the high-tech and tech-SME rules need (NULL: not known). */
@@ -58,9 +60,9 @@ const char *const db_schema_v3[] = {
      * enterprise's events in order, for the funnel's single pass. */
     "CREATE INDEX tier_event_held ON tier_event(tier_id, kind, coalesce(valid_to, '9999-12-31'),"
     " valid_from, event_date, enterprise_id) WHERE archived_at IS NULL",
-    "CREATE INDEX tier_event_scan ON tier_event(enterprise_id, tier_id, kind, event_date, valid_from,"
+    "CREATE INDEX tier_event_scan ON tier_event(enterprise_id, tier_id, kind, event_date, "
+    "valid_from,"
     " valid_to) WHERE archived_at IS NULL",
-
 
     /* Yearly figures: money in yuan; NULL is "not known". */
     "CREATE TABLE enterprise_year ("
@@ -91,7 +93,6 @@ const char *const db_schema_v3[] = {
     "CREATE INDEX enterprise_year_rd ON enterprise_year(year, enterprise_id)"
     " WHERE archived_at IS NULL AND rd > 0",
 
-
     /* The "店小二" follow-up service log. */
     "CREATE TABLE enterprise_service ("
     " id TEXT PRIMARY KEY NOT NULL,"
@@ -110,7 +111,6 @@ const char *const db_schema_v3[] = {
     "CREATE INDEX enterprise_service_by_follow ON enterprise_service(follow_up)"
     " WHERE follow_up IS NOT NULL AND archived_at IS NULL",
 
-
     /* Innovation subsidies paid (奖补资金), in yuan. */
     "CREATE TABLE enterprise_subsidy ("
     " id TEXT PRIMARY KEY NOT NULL,"
@@ -124,14 +124,12 @@ const char *const db_schema_v3[] = {
 
     "CREATE INDEX enterprise_subsidy_by_ent ON enterprise_subsidy(enterprise_id, paid_date)",
 
-
     /* An office's overrides of the shipped rule thresholds (assets/ref/ent_rules.csv). */
     "CREATE TABLE ent_rule ("
     " id TEXT PRIMARY KEY NOT NULL,"
     " key TEXT NOT NULL UNIQUE,"
     " value TEXT NOT NULL,"
     " " STAMPS ")",
-
 
     /* Search. */
     "CREATE TABLE enterprise_fts_key (k INTEGER PRIMARY KEY, eid TEXT NOT NULL UNIQUE)",
@@ -154,7 +152,8 @@ const char *const db_schema_v3[] = {
     " FROM enterprise_fts_key k JOIN enterprise e ON e.id = k.eid",
 
     "INSERT INTO enterprise_uni_fts(rowid, name)"
-    " SELECT k.k, " SPACED("e", "name") " FROM enterprise_fts_key k JOIN enterprise e ON e.id = k.eid",
+    " SELECT k.k, " SPACED("e",
+                           "name") " FROM enterprise_fts_key k JOIN enterprise e ON e.id = k.eid",
 
     "CREATE TRIGGER enterprise_fts_ai AFTER INSERT ON enterprise BEGIN"
     " INSERT INTO enterprise_fts_key(eid) VALUES (new.id); " FTS_INSERT("new") " END",
@@ -162,7 +161,7 @@ const char *const db_schema_v3[] = {
     "CREATE TRIGGER enterprise_fts_au AFTER UPDATE OF name, short_name, credit_code ON enterprise"
     " BEGIN " FTS_DELETE("old") " " FTS_INSERT("new") " END",
 
-    "CREATE TRIGGER enterprise_fts_ad AFTER DELETE ON enterprise BEGIN " FTS_DELETE("old")
-    " DELETE FROM enterprise_fts_key WHERE eid = old.id; END",
+    "CREATE TRIGGER enterprise_fts_ad AFTER DELETE ON enterprise BEGIN " FTS_DELETE(
+        "old") " DELETE FROM enterprise_fts_key WHERE eid = old.id; END",
     NULL,
 };

@@ -21,4 +21,7 @@ int cli_ent_tier_id(struct db *db, const char *name, char id[DB_ID_LEN], int *lo
 /* The name of the lowest tier (the candidate). */
 int cli_ent_candidate_name(struct db *db, char out[64], struct err *e);
 
+/* enterprise show: the page of one enterprise (cli_ent_show.c). */
+int cli_ent_show(struct cli_ctx *ctx, int argc, char **argv, struct err *e);
+
 #endif

@@ -52,7 +52,8 @@ fun_tiers(FILE *out, const struct ent_funnel *f)
         snprintf(name, sizeof name, "  %s", f->tier[i].name);
         ratio[0] = '\0';
         if (i > 0 && f->tier[i].base > 0)
-            snprintf(ratio, sizeof ratio, "%.2f", (double)f->tier[i].count / (double)f->tier[i].base);
+            snprintf(ratio, sizeof ratio, "%.2f",
+                     (double)f->tier[i].count / (double)f->tier[i].base);
         c[0] = name;
         c[1] = fun_num(f->tier[i].count, a, sizeof a);
         c[2] = fun_num(f->tier[i].target, b, sizeof b);
@@ -77,15 +78,17 @@ fun_extra(FILE *out, const struct ent_funnel *f)
             f->tz_cleared, f->tz_total);
     for (k = 0; k < ENT_THREE_ZERO; k++) {
         if (!f->tz_known[k])
-            fprintf(out, "  %s：无法按现有数据判断（请检查 rules:three_zero_items）\n", f->tz_item[k]);
+            fprintf(out, "  %s：无法按现有数据判断（请检查 rules:three_zero_items）\n",
+                    f->tz_item[k]);
         else
             fprintf(out, "  尚未清零“%s”：%ld 家%s", f->tz_item[k], f->tz_lacking[k],
                     f->tz_unknown[k] ? "" : "\n");
         if (f->tz_known[k] && f->tz_unknown[k])
             fprintf(out, "（另有 %ld 家缺少数据）\n", f->tz_unknown[k]);
     }
-    fprintf(out, "\n提醒：高新技术企业证书 %d 个月内到期且未重新认定 %ld 家；"
-                 "上年已入库、今年尚未登记的科技型中小企业 %ld 家（登记截止 %s）\n",
+    fprintf(out,
+            "\n提醒：高新技术企业证书 %d 个月内到期且未重新认定 %ld 家；"
+            "上年已入库、今年尚未登记的科技型中小企业 %ld 家（登记截止 %s）\n",
             f->expiry_months, f->expiring, f->unregistered, f->deadline);
 }
 
@@ -125,7 +128,8 @@ fun_funnel(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
 
     for (i = 0; i < argc; i++) {
         if (!cli_opt(argc, argv, &i, "--as-of", &as_of) &&
-            !cli_opt(argc, argv, &i, "--format", &format) && !cli_opt(argc, argv, &i, "--next", &next))
+            !cli_opt(argc, argv, &i, "--format", &format) &&
+            !cli_opt(argc, argv, &i, "--next", &next))
             return err_field(e, ERR_INVALID, "-", "无法识别的参数“%s”。", argv[i]);
     }
     if ((rc = cli_ent_date(ctx, as_of, date, e)) != ERR_OK)
@@ -148,8 +152,8 @@ fun_funnel(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     fun_extra(ctx->out, &f);
     if (atoi(next) > 0) {
         if ((rc = ent_rules_load(ctx->db, &r, e)) != ERR_OK ||
-            (rc = ent_rank_compute(ctx->db, &r, date, NULL, NULL, (size_t)atoi(next), &g, &ng, e)) !=
-                ERR_OK)
+            (rc = ent_rank_compute(ctx->db, &r, date, NULL, NULL, (size_t)atoi(next), &g, &ng,
+                                   e)) != ERR_OK)
             return rc;
         fun_next(ctx->out, g, ng);
         ent_rank_free(g, ng);
@@ -168,7 +172,8 @@ fun_rank(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     int i, rc;
 
     for (i = 0; i < argc; i++) {
-        if (!cli_opt(argc, argv, &i, "--as-of", &as_of) && !cli_opt(argc, argv, &i, "--limit", &limit) &&
+        if (!cli_opt(argc, argv, &i, "--as-of", &as_of) &&
+            !cli_opt(argc, argv, &i, "--limit", &limit) &&
             !cli_opt(argc, argv, &i, "--township", &township) &&
             !cli_opt(argc, argv, &i, "--field", &field))
             return err_field(e, ERR_INVALID, "-", "无法识别的参数“%s”。", argv[i]);
@@ -225,8 +230,8 @@ fun_warnings(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     if ((rc = cli_ent_date(ctx, as_of, date, e)) != ERR_OK ||
         (rc = ent_asof_init(ctx->db, ctx->cfg, date, &a, e)) != ERR_OK)
         return rc;
-    fprintf(ctx->out, "提醒（截至 %s；证书到期提前 %ld 个月，科技型中小企业登记截止 %s%s）：\n", date,
-            config_get_int(ctx->cfg, "rules:cert_expiry_months"), a.deadline,
+    fprintf(ctx->out, "提醒（截至 %s；证书到期提前 %ld 个月，科技型中小企业登记截止 %s%s）：\n",
+            date, config_get_int(ctx->cfg, "rules:cert_expiry_months"), a.deadline,
             a.a.sme_warn ? "" : "，尚未到提醒期");
     if ((rc = db_ent_warnings(ctx->db, &a.a, fun_warn_one, &x, e)) != ERR_OK)
         return rc;
@@ -263,8 +268,8 @@ fun_threezero(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     if (year_s && (rc = cli_ent_year(year_s, &year, e)) != ERR_OK)
         return rc;
     ent_three_zero_each(ctx->db, ctx->cfg, year, items, NULL, NULL, NULL);
-    fprintf(ctx->out, "规上制造业“三清零”（%d 年数据；三项：%s、%s、%s）：\n", year, items[0], items[1],
-            items[2]);
+    fprintf(ctx->out, "规上制造业“三清零”（%d 年数据；三项：%s、%s、%s）：\n", year, items[0],
+            items[1], items[2]);
     return ent_three_zero_each(ctx->db, ctx->cfg, year, NULL, fun_tz_one, ctx, e);
 }
 
@@ -291,7 +296,8 @@ fun_import_preview(FILE *out, const struct ent_import *im, int all)
         fprintf(out, "  第 %ld 行  %s  %s%s%s\n", r->line, words[r->action], r->name,
                 r->note ? "：" : "", r->note ? r->note : "");
     }
-    fprintf(out, "合计：新增 %ld 家，更新 %ld 家，不变 %ld 家，拒绝 %ld 行；写入年度数据 %ld 条。\n",
+    fprintf(out,
+            "合计：新增 %ld 家，更新 %ld 家，不变 %ld 家，拒绝 %ld 行；写入年度数据 %ld 条。\n",
             im->added, im->changed, im->same, im->refused, im->fig_writes);
 }
 
@@ -307,7 +313,8 @@ fun_import(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
             yes = 1;
         else if (strcmp(argv[i], "--all") == 0)
             all = 1;
-        else if (cli_opt(argc, argv, &i, "--year", &year_s) || cli_opt(argc, argv, &i, "--unit", &unit))
+        else if (cli_opt(argc, argv, &i, "--year", &year_s) ||
+                 cli_opt(argc, argv, &i, "--unit", &unit))
             ;
         else if (argv[i][0] != '-' && file == NULL)
             file = argv[i];
@@ -320,14 +327,15 @@ fun_import(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
         return err_field(e, ERR_INVALID, "-", "--unit 应为 元 或 万元。");
     if (year_s && (rc = cli_ent_year(year_s, &year, e)) != ERR_OK)
         return rc;
-    if ((rc = ent_import_read_file(ctx->db, file,
-                                   unit && strcmp(unit, "万元") == 0 ? ENT_MONEY_WAN : ENT_MONEY_YUAN,
-                                   year, &im, e)) != ERR_OK)
+    if ((rc = ent_import_read_file(
+             ctx->db, file, unit && strcmp(unit, "万元") == 0 ? ENT_MONEY_WAN : ENT_MONEY_YUAN,
+             year, &im, e)) != ERR_OK)
         return rc;
     fun_import_preview(ctx->out, im, all);
     if (!yes)
-        fputs(im->added + im->changed ? "这是预览，尚未写入。确认无误后加 --yes 再运行一次即可导入。\n"
-                                      : "没有需要写入的内容。\n",
+        fputs(im->added + im->changed
+                  ? "这是预览，尚未写入。确认无误后加 --yes 再运行一次即可导入。\n"
+                  : "没有需要写入的内容。\n",
               ctx->out);
     else if ((rc = ent_import_apply(ctx->db, ctx->user, im, e)) == ERR_OK)
         fprintf(ctx->out, "已导入：新增 %ld 家，更新 %ld 家。\n", im->added, im->changed);
@@ -347,7 +355,8 @@ fun_export(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     for (i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--funnel") == 0)
             what = "funnel";
-        else if (!cli_opt(argc, argv, &i, "--year", &year_s) && !cli_opt(argc, argv, &i, "--out", &path) &&
+        else if (!cli_opt(argc, argv, &i, "--year", &year_s) &&
+                 !cli_opt(argc, argv, &i, "--out", &path) &&
                  !cli_opt(argc, argv, &i, "--as-of", &as_of))
             return err_field(e, ERR_INVALID, "-", "无法识别的参数“%s”。", argv[i]);
     }
@@ -385,7 +394,8 @@ fun_rules(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     else if (argc == 0)
         rc = ERR_OK;
     else
-        return err_field(e, ERR_INVALID, "-", "用法：enterprise rules [set 参数 值 | reset 参数]。");
+        return err_field(e, ERR_INVALID, "-",
+                         "用法：enterprise rules [set 参数 值 | reset 参数]。");
     if (rc != ERR_OK || (rc = ent_rules_load(ctx->db, &r, e)) != ERR_OK)
         return rc;
     for (i = 0; i < ENT_R_COUNT; i++)
@@ -395,7 +405,8 @@ fun_rules(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
 }
 
 const struct cli_cmd cli_funnel_cmds[] = {
-    {"funnel", NULL, CLI_DB_EXISTING, fun_funnel, "funnel [--as-of D] [--format text|csv] [--next N]",
+    {"funnel", NULL, CLI_DB_EXISTING, fun_funnel,
+     "funnel [--as-of D] [--format text|csv] [--next N]",
      "梯度培育漏斗：各梯度数量对照目标、新增研发投入、三清零、双倍增、提醒、最接近下一梯度的企业"},
     {"enterprise", "next", CLI_DB_EXISTING, fun_rank,
      "enterprise next [--as-of D] [--limit N] [--township X] [--field F]",

@@ -19,13 +19,14 @@
 #define RATIO_CAP 90000000000000LL
 
 const char *const ent_eval_ht_domains[] = {
-    "电子信息", "生物与新医药", "航空航天",       "新材料",
-    "高技术服务", "新能源与节能", "资源与环境", "先进制造与自动化", NULL,
+    "电子信息",     "生物与新医药", "航空航天",         "新材料", "高技术服务",
+    "新能源与节能", "资源与环境",   "先进制造与自动化", NULL,
 };
 
 const char *const ent_eval_ht_names[ENT_HT_CONDS] = {
-    "注册成立满一年",   "拥有核心知识产权", "属于重点支持的高新技术领域", "科技人员占比",
-    "研发费用占比",     "高新技术产品收入占比", "创新能力评价",           "无重大安全质量环境事故",
+    "注册成立满一年", "拥有核心知识产权",       "属于重点支持的高新技术领域",
+    "科技人员占比",   "研发费用占比",           "高新技术产品收入占比",
+    "创新能力评价",   "无重大安全质量环境事故",
 };
 
 const char *
@@ -94,8 +95,8 @@ band_top(const struct ent_band *b, size_t n)
     return n ? (int)b[0].value : 0;
 }
 
-static void
-cond_set(struct ent_cond *c, int state, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void cond_set(struct ent_cond *c, int state, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 static void
 cond_set(struct ent_cond *c, int state, const char *fmt, ...)
@@ -146,9 +147,10 @@ sme_staff(const struct ent_rules *r, const struct db_ent_year *y, struct ent_sme
 static void
 sme_rd(const struct ent_rules *r, const struct db_ent_year *y, struct ent_sme *o, int *lo, int *hi)
 {
-    long long rd = FIG(y, DB_FIG_RD), sales = FIG(y, DB_FIG_SALES), cost = FIG(y, DB_FIG_TOTAL_COST);
-    int a = -1, b = -1, top = band_top(r->band[ENT_R_SME_RD_SALES_BANDS],
-                                       r->nband[ENT_R_SME_RD_SALES_BANDS]);
+    long long rd = FIG(y, DB_FIG_RD), sales = FIG(y, DB_FIG_SALES),
+              cost = FIG(y, DB_FIG_TOTAL_COST);
+    int a = -1, b = -1,
+        top = band_top(r->band[ENT_R_SME_RD_SALES_BANDS], r->nband[ENT_R_SME_RD_SALES_BANDS]);
 
     if (band_top(r->band[ENT_R_SME_RD_COST_BANDS], r->nband[ENT_R_SME_RD_COST_BANDS]) > top)
         top = band_top(r->band[ENT_R_SME_RD_COST_BANDS], r->nband[ENT_R_SME_RD_COST_BANDS]);
@@ -275,8 +277,8 @@ ht_age(const struct ent_rules *r, const struct ent_facts *f, const char *as_of, 
         return;
     }
     ent_date_add_months(f->established, (int)months, due);
-    cond_set(c, strcmp(due, as_of) <= 0 ? ENT_MET : ENT_NOT_MET, "成立于 %s（需满 %lld 个月，%s 起）",
-             f->established, months, due);
+    cond_set(c, strcmp(due, as_of) <= 0 ? ENT_MET : ENT_NOT_MET,
+             "成立于 %s（需满 %lld 个月，%s 起）", f->established, months, due);
 }
 
 static void
@@ -327,7 +329,8 @@ ht_ratio(const char *what, long long num, long long den, long long bp, struct en
         return;
     }
     ent_rules_pct_text(ratio_bp(num, den), have, sizeof have);
-    cond_set(c, ratio_ge(num, den, bp) ? ENT_MET : ENT_NOT_MET, "%s %s（需 ≥ %s）", what, have, need);
+    cond_set(c, ratio_ge(num, den, bp) ? ENT_MET : ENT_NOT_MET, "%s %s（需 ≥ %s）", what, have,
+             need);
 }
 
 /* The R&D share a sales figure calls for (basis points). */
@@ -380,7 +383,8 @@ static void
 ht_rd(const struct ent_rules *r, const struct db_ent_year *const *years, size_t n,
       const struct ent_facts *f, struct ent_cond *c)
 {
-    long long sales0 = FIG(n ? years[0] : NULL, DB_FIG_SALES), need, dneed = r->n[ENT_R_HT_RD_DOMESTIC];
+    long long sales0 = FIG(n ? years[0] : NULL, DB_FIG_SALES), need,
+              dneed = r->n[ENT_R_HT_RD_DOMESTIC];
     char have[24], want[24], dhave[24], dwant[24];
     struct ht_sums s;
     int ok, dok;
@@ -392,8 +396,8 @@ ht_rd(const struct ent_rules *r, const struct db_ent_year *const *years, size_t 
     need = ht_rd_need(r, sales0);
     ht_sum(years, n, (int)r->n[ENT_R_HT_RD_YEARS], f, &s);
     if (s.missing) {
-        cond_set(c, ENT_UNKNOWN, "缺少近 %lld 年中 %d 年的研发费用或销售收入", r->n[ENT_R_HT_RD_YEARS],
-                 s.missing);
+        cond_set(c, ENT_UNKNOWN, "缺少近 %lld 年中 %d 年的研发费用或销售收入",
+                 r->n[ENT_R_HT_RD_YEARS], s.missing);
         return;
     }
     ent_rules_pct_text(need, want, sizeof want);
@@ -405,14 +409,15 @@ ht_rd(const struct ent_rules *r, const struct db_ent_year *const *years, size_t 
     ok = ratio_ge(s.rd, s.sales, need);
     ent_rules_pct_text(ratio_bp(s.rd, s.sales), have, sizeof have);
     if (s.dom_missing || s.rd == 0) {
-        cond_set(c, ok ? ENT_UNKNOWN : ENT_NOT_MET, "近 %d 年研发费用占销售收入 %s（需 ≥ %s）%s", s.used,
-                 have, want, ok ? "，缺少境内研发费用" : "");
+        cond_set(c, ok ? ENT_UNKNOWN : ENT_NOT_MET, "近 %d 年研发费用占销售收入 %s（需 ≥ %s）%s",
+                 s.used, have, want, ok ? "，缺少境内研发费用" : "");
         return;
     }
     dok = ratio_ge(s.dom, s.rd, dneed);
     ent_rules_pct_text(ratio_bp(s.dom, s.rd), dhave, sizeof dhave);
-    cond_set(c, ok && dok ? ENT_MET : ENT_NOT_MET, "近 %d 年研发费用占销售收入 %s（需 ≥ %s），境内占 %s（需 ≥ %s）",
-             s.used, have, want, dhave, dwant);
+    cond_set(c, ok && dok ? ENT_MET : ENT_NOT_MET,
+             "近 %d 年研发费用占销售收入 %s（需 ≥ %s），境内占 %s（需 ≥ %s）", s.used, have, want,
+             dhave, dwant);
 }
 
 static void
@@ -462,7 +467,8 @@ ent_eval_ht(const struct ent_rules *r, const struct db_ent_year *const *years, s
 
 /* ---- benchmark ---- */
 
-/* The average R&D intensity over need years: 1 with *rd and *sales summed, 0 if a year is missing. */
+/* The average R&D intensity over need years: 1 with *rd and *sales summed, 0 if a year is missing.
+ */
 static int
 bm_window(const struct db_ent_year *const *years, size_t n, int need, long long *rd,
           long long *sales)

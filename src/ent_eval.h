@@ -40,12 +40,12 @@ struct ent_sme {
     int staff_pts, rd_pts, ip_pts; /* -1 when not known */
     char rd_option;                /* 'A' (sales) or 'B' (total cost) counted; 0 unknown */
     long long staff_bp, rd_sales_bp, rd_cost_bp; /* ratios, -1 unknown */
-    int total;      /* sum of the known parts */
-    int total_max;  /* what the total could reach if the unknown parts were full */
-    int size;       /* enum ent_state: staff, sales, assets within the limits, no incident */
-    int score;      /* total >= minimum and the S&T-staff part not 0 */
+    int total;                                   /* sum of the known parts */
+    int total_max;   /* what the total could reach if the unknown parts were full */
+    int size;        /* enum ent_state: staff, sales, assets within the limits, no incident */
+    int score;       /* total >= minimum and the S&T-staff part not 0 */
     unsigned direct; /* ENT_DIRECT_* routes met */
-    int eligible;   /* size and (score or a direct route) */
+    int eligible;    /* size and (score or a direct route) */
 };
 
 /* One condition's verdict with a sentence saying why. */
@@ -89,8 +89,8 @@ const char *ent_state_word(int state);
 
 /* Scores figures y (the evaluation year's) against the tech-SME rules;
  * year is the year evaluated (for the five-year look-back of direct routes). */
-void ent_eval_sme(const struct ent_rules *r, const struct db_ent_year *y,
-                  const struct ent_facts *f, int year, struct ent_sme *out);
+void ent_eval_sme(const struct ent_rules *r, const struct db_ent_year *y, const struct ent_facts *f,
+                  int year, struct ent_sme *out);
 
 /* The eight high-tech conditions on day as_of. years[0] is the evaluation
  * year's figures, years[1] the year before, …; n of them (missing years NULL). */
@@ -103,8 +103,8 @@ void ent_eval_bm(const struct ent_rules *r, const struct db_ent_year *const *yea
 
 /* What a candidate lacks to be a tech SME: the one or two figures that
  * hold it back, and how far (points short). */
-void ent_next_sme(const struct ent_rules *r, const struct db_ent_year *y,
-                  const struct ent_facts *f, int year, struct ent_next *out);
+void ent_next_sme(const struct ent_rules *r, const struct db_ent_year *y, const struct ent_facts *f,
+                  int year, struct ent_next *out);
 
 /* What a tech SME lacks to be high-tech (distance: conditions not met). */
 void ent_next_ht(const struct ent_rules *r, const struct db_ent_year *const *years, size_t n,

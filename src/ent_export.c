@@ -18,9 +18,9 @@
 #define EXPORT_ENT_COLS 13
 
 static const char *const export_ent_headers[EXPORT_ENT_COLS] = {
-    "企业名称", "企业简称", "统一社会信用代码", "所属园区/苏木镇", "行业领域",
-    "是否规上", "是否制造业", "地址",           "联系人",          "成立日期",
-    "高新技术领域", "当前梯度", "备注",
+    "企业名称",   "企业简称", "统一社会信用代码", "所属园区/苏木镇", "行业领域",     "是否规上",
+    "是否制造业", "地址",     "联系人",           "成立日期",        "高新技术领域", "当前梯度",
+    "备注",
 };
 
 /* The header row: the register's columns, then the year and its figures. */
@@ -137,8 +137,8 @@ int
 ent_export_funnel(struct db *db, const struct config *cfg, const char *as_of, struct strbuf *out,
                   struct err *e)
 {
-    static const char *const head[] = {"项目", "截至日期", "当前数量", "目标", "差距", "基准年数量",
-                                       "倍增比"};
+    static const char *const head[] = {"项目", "截至日期",   "当前数量", "目标",
+                                       "差距", "基准年数量", "倍增比"};
     struct ent_funnel f;
     char a[24], b[24], c[24], d[24], ratio[24], base_label[96];
     const char *row[7];
@@ -165,9 +165,10 @@ ent_export_funnel(struct db *db, const struct config *cfg, const char *as_of, st
     row[0] = "新增研发投入企业";
     row[2] = export_num(f.new_rd, a, sizeof a);
     row[3] = export_num(f.new_rd_target, b, sizeof b);
-    row[4] = f.new_rd_target >= 0
-                 ? export_num(f.new_rd_target > f.new_rd ? f.new_rd_target - f.new_rd : 0, c, sizeof c)
-                 : "";
+    row[4] =
+        f.new_rd_target >= 0
+            ? export_num(f.new_rd_target > f.new_rd ? f.new_rd_target - f.new_rd : 0, c, sizeof c)
+            : "";
     row[5] = row[6] = "";
     csv_write_row(out, row, 7);
     snprintf(base_label, sizeof base_label, "规上制造业“三清零”（%d年数据）", f.data_year);

@@ -8,28 +8,31 @@
 
 #include "src/ent_money.h"
 
-static const char *const h_staff[] = {"职工总数", "职工人数", "从业人员", "从业人数", "员工总数",
-                                      "员工人数", "职工总人数", "从业人员数", NULL};
-static const char *const h_st[] = {"科技人员", "科技人员数", "科技人员人数", "研发人员",
-                                   "研发人员数", "科技人员总数", NULL};
-static const char *const h_sales[] = {"销售收入", "营业收入", "主营业务收入", "销售额",
-                                      "年销售收入", "营业总收入", NULL};
+static const char *const h_staff[] = {"职工总数",   "职工人数",   "从业人员",
+                                      "从业人数",   "员工总数",   "员工人数",
+                                      "职工总人数", "从业人员数", NULL};
+static const char *const h_st[] = {
+    "科技人员", "科技人员数", "科技人员人数", "研发人员", "研发人员数", "科技人员总数", NULL};
+static const char *const h_sales[] = {
+    "销售收入", "营业收入", "主营业务收入", "销售额", "年销售收入", "营业总收入", NULL};
 static const char *const h_cost[] = {"成本费用总额", "成本费用", "总成本", "成本总额", NULL};
 static const char *const h_assets[] = {"资产总额", "总资产", "资产总计", NULL};
-static const char *const h_rd[] = {"研发费用", "研发投入", "研发经费", "R&D经费", "研究开发费用",
-                                   "研发费用总额", "R&D经费支出", NULL};
+static const char *const h_rd[] = {"研发费用",     "研发投入",     "研发经费",    "R&D经费",
+                                   "研究开发费用", "研发费用总额", "R&D经费支出", NULL};
 static const char *const h_dom[] = {"境内研发费用", "其中境内研发费用", "境内研究开发费用", NULL};
-static const char *const h_ht[] = {"高新技术产品收入", "高新技术产品（服务）收入", "高新技术产品(服务)收入",
-                                   "高新收入", "高新技术产品服务收入", NULL};
-static const char *const h_ip1[] = {"Ⅰ类知识产权", "I类知识产权", "一类知识产权", "Ⅰ类知识产权数",
-                                    "I类知识产权数", NULL};
-static const char *const h_ip2[] = {"Ⅱ类知识产权", "II类知识产权", "二类知识产权", "Ⅱ类知识产权数",
-                                    "II类知识产权数", NULL};
+static const char *const h_ht[] = {"高新技术产品收入",       "高新技术产品（服务）收入",
+                                   "高新技术产品(服务)收入", "高新收入",
+                                   "高新技术产品服务收入",   NULL};
+static const char *const h_ip1[] = {"Ⅰ类知识产权",   "I类知识产权",   "一类知识产权",
+                                    "Ⅰ类知识产权数", "I类知识产权数", NULL};
+static const char *const h_ip2[] = {"Ⅱ类知识产权",   "II类知识产权",   "二类知识产权",
+                                    "Ⅱ类知识产权数", "II类知识产权数", NULL};
 static const char *const h_inst[] = {"研发机构", "研发机构级别", "研发平台", "有无研发机构", NULL};
-static const char *const h_inv[] = {"有效发明专利", "发明专利", "有效发明专利数", "发明专利数",
-                                    "发明专利拥有量", NULL};
+static const char *const h_inv[] = {"有效发明专利", "发明专利",       "有效发明专利数",
+                                    "发明专利数",   "发明专利拥有量", NULL};
 static const char *const h_score[] = {"创新能力评价", "创新能力评价得分", "创新能力得分", NULL};
-static const char *const h_incident[] = {"重大事故", "是否发生重大事故", "重大安全质量环境事故", NULL};
+static const char *const h_incident[] = {"重大事故", "是否发生重大事故", "重大安全质量环境事故",
+                                         NULL};
 
 const struct ent_fig_info ent_fig_info[DB_FIG_COUNT] = {
     [DB_FIG_STAFF] = {"职工总数", "--staff", ENT_FIG_PEOPLE, h_staff},
@@ -52,10 +55,10 @@ static const struct {
     const char *word;
     int level;
 } fig_levels[] = {
-    {"无", 0},          {"没有", 0},      {"否", 0},         {"none", 0},
-    {"企业自建", 1},    {"自建", 1},      {"有", 1},         {"企业级", 1},
-    {"市级", 1},        {"own", 1},       {"省级及以上", 2}, {"省级", 2},
-    {"国家级", 2},      {"自治区级", 2},  {"省部级", 2},     {"provincial", 2},
+    {"无", 0},       {"没有", 0},     {"否", 0},         {"none", 0},
+    {"企业自建", 1}, {"自建", 1},     {"有", 1},         {"企业级", 1},
+    {"市级", 1},     {"own", 1},      {"省级及以上", 2}, {"省级", 2},
+    {"国家级", 2},   {"自治区级", 2}, {"省部级", 2},     {"provincial", 2},
 };
 
 const char *

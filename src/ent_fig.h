@@ -20,10 +20,10 @@ enum ent_fig_kind {
 };
 
 struct ent_fig_info {
-    const char *label;           /* 职工总数 */
-    const char *option;          /* --staff */
+    const char *label;  /* 职工总数 */
+    const char *option; /* --staff */
     enum ent_fig_kind kind;
-    const char *const *headers;  /* the spreadsheet headers it is known by, NULL-ended */
+    const char *const *headers; /* the spreadsheet headers it is known by, NULL-ended */
 };
 
 /* Indexed by enum db_ent_fig. */

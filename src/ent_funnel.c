@@ -25,7 +25,8 @@ ent_asof_init(struct db *db, const struct config *cfg, const char *date, struct 
 
     memset(o, 0, sizeof *o);
     if (!ent_date_valid(date))
-        return err_field(e, ERR_INVALID, "date", "日期“%s”不对，应写作 YYYY-MM-DD。", date ? date : "");
+        return err_field(e, ERR_INVALID, "date", "日期“%s”不对，应写作 YYYY-MM-DD。",
+                         date ? date : "");
     snprintf(o->date, sizeof o->date, "%s", date);
     y = ent_date_year(date);
     ent_date_add_months(date, (int)(months > 0 ? months : 6), o->until);
@@ -184,8 +185,8 @@ funnel_tz(void *arg, const struct ent_three_zero *t)
 }
 
 int
-ent_funnel_compute(struct db *db, const struct config *cfg, const char *as_of,
-                   struct ent_funnel *f, struct err *e)
+ent_funnel_compute(struct db *db, const struct config *cfg, const char *as_of, struct ent_funnel *f,
+                   struct err *e)
 {
     struct ent_asof a;
     struct db_target *tg = NULL;
@@ -264,8 +265,8 @@ static const struct {
     const char *word;
     tz_test test;
 } tz_words[] = {
-    {"研发活动", tz_rd},     {"研发投入", tz_rd},     {"研发费用", tz_rd},
-    {"研发经费", tz_rd},     {"研发机构", tz_inst},   {"研发平台", tz_inst},
+    {"研发活动", tz_rd},     {"研发投入", tz_rd},         {"研发费用", tz_rd},
+    {"研发经费", tz_rd},     {"研发机构", tz_inst},       {"研发平台", tz_inst},
     {"发明专利", tz_patent}, {"有效发明专利", tz_patent}, {"知识产权", tz_ip},
     {"科技人员", tz_staff},  {"研发人员", tz_staff},
 };
@@ -305,8 +306,7 @@ tz_one(void *arg, const char *id, const char *name, const struct db_ent_year *y)
 int
 ent_three_zero_each(struct db *db, const struct config *cfg, int year,
                     char items[ENT_THREE_ZERO][64],
-                    void (*fn)(void *arg, const struct ent_three_zero *t), void *arg,
-                    struct err *e)
+                    void (*fn)(void *arg, const struct ent_three_zero *t), void *arg, struct err *e)
 {
     const char *list = config_get(cfg, "rules:three_zero_items"), *p, *comma;
     struct tz_ctx x = {{0}, fn, arg};

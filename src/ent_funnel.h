@@ -52,10 +52,10 @@ struct ent_funnel {
     /* 三清零 of above-scale manufacturers, on the figures of data_year. */
     long tz_total, tz_cleared;
     char tz_item[ENT_THREE_ZERO][64];
-    int tz_known[ENT_THREE_ZERO];     /* 0: the item names nothing the figures hold */
-    long tz_lacking[ENT_THREE_ZERO];  /* firms that have not cleared this item */
-    long tz_unknown[ENT_THREE_ZERO];  /* firms whose figures do not say */
-    long expiring, unregistered;      /* warnings on the day */
+    int tz_known[ENT_THREE_ZERO];    /* 0: the item names nothing the figures hold */
+    long tz_lacking[ENT_THREE_ZERO]; /* firms that have not cleared this item */
+    long tz_unknown[ENT_THREE_ZERO]; /* firms whose figures do not say */
+    long expiring, unregistered;     /* warnings on the day */
     int expiry_months;
     char deadline[DB_DATE_LEN];
 };

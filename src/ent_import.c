@@ -28,8 +28,8 @@ struct imp_cells {
     const char *v[IMP_FIG];
 };
 
-static void
-imp_refuse(struct ent_import_row *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void imp_refuse(struct ent_import_row *o, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 static void
 imp_refuse(struct ent_import_row *o, const char *fmt, ...)
@@ -187,7 +187,8 @@ imp_apply(const struct imp *x, enum imp_kind k, const char *v, struct db_enterpr
     case IMP_ABOVE:
     case IMP_MANUF:
         if ((b = enterprise_bool(v)) < 0) {
-            strbuf_printf(why, "“%s”应填“是”或“否”，这里是“%s”", k == IMP_ABOVE ? "是否规上" : "是否制造业", v);
+            strbuf_printf(why, "“%s”应填“是”或“否”，这里是“%s”",
+                          k == IMP_ABOVE ? "是否规上" : "是否制造业", v);
             return -1;
         }
         *(k == IMP_ABOVE ? &r->above_scale : &r->manufacturing) = b;
@@ -472,8 +473,8 @@ imp_row_summary(struct ent_import_row *o)
     if (n && o->action == ENT_IMPORT_SAME)
         o->action = ENT_IMPORT_CHANGE;
     if (n) {
-        char *note = xasprintf("%s%s%s 年数据", o->note ? o->note : "", o->note ? "；" : "",
-                               strbuf_str(&b));
+        char *note =
+            xasprintf("%s%s%s 年数据", o->note ? o->note : "", o->note ? "；" : "", strbuf_str(&b));
         free(o->note);
         o->note = note;
     }
@@ -585,8 +586,8 @@ imp_count(struct ent_import *im)
 }
 
 int
-ent_import_read(struct db *db, const char *data, size_t len, long long money_unit,
-                int default_year, struct ent_import **out, struct err *e)
+ent_import_read(struct db *db, const char *data, size_t len, long long money_unit, int default_year,
+                struct ent_import **out, struct err *e)
 {
     struct imp x;
     struct csv_reader *rd;
@@ -605,7 +606,8 @@ ent_import_read(struct db *db, const char *data, size_t len, long long money_uni
     snprintf(x.im->encoding, sizeof x.im->encoding, "%s", csv_reader_encoding(rd));
     if ((r = csv_next(rd, &row, e)) <= 0)
         rc = r < 0 ? ERR_INVALID : err_set(e, ERR_INVALID, "文件是空的。");
-    if (rc == ERR_OK && (rc = ent_import_header(&x, &row, money_unit > 0 ? money_unit : 1, e)) == ERR_OK)
+    if (rc == ERR_OK &&
+        (rc = ent_import_header(&x, &row, money_unit > 0 ? money_unit : 1, e)) == ERR_OK)
         rc = db_field_list(db, &x.fields, &x.nfields, e);
     while (rc == ERR_OK && (r = csv_next(rd, &row, e)) == 1)
         imp_row(&x, &row);

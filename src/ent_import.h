@@ -34,7 +34,7 @@ struct ent_import_row {
     long line;  /* where the record starts in the file */
     int action; /* enum ent_import_action */
     char *name;
-    char *note; /* why refused, or what changes */
+    char *note;    /* why refused, or what changes */
     int write_ent; /* 1: insert (new) or update ent */
     int is_new;
     struct db_enterprise ent;

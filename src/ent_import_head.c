@@ -19,12 +19,22 @@ static const struct {
     const char *label;
     const char *headers[12];
 } imp_headers[] = {
-    {IMP_NAME, "企业名称", {"企业名称", "单位名称", "企业全称", "名称", "公司名称", "企业（单位）名称", "企业(单位)名称"}},
+    {IMP_NAME,
+     "企业名称",
+     {"企业名称", "单位名称", "企业全称", "名称", "公司名称", "企业（单位）名称",
+      "企业(单位)名称"}},
     {IMP_SHORT, "企业简称", {"企业简称", "简称"}},
-    {IMP_CODE, "统一社会信用代码", {"统一社会信用代码", "社会信用代码", "信用代码", "统一代码", "社会统一信用代码"}},
-    {IMP_TOWNSHIP, "所属园区/苏木镇", {"所属园区/苏木镇", "所属园区（苏木镇）", "所属园区(苏木镇)", "园区/苏木镇", "所属园区", "所属苏木镇", "苏木镇", "所属地区", "所在园区", "所属镇", "属地", "所在地"}},
+    {IMP_CODE,
+     "统一社会信用代码",
+     {"统一社会信用代码", "社会信用代码", "信用代码", "统一代码", "社会统一信用代码"}},
+    {IMP_TOWNSHIP,
+     "所属园区/苏木镇",
+     {"所属园区/苏木镇", "所属园区（苏木镇）", "所属园区(苏木镇)", "园区/苏木镇", "所属园区",
+      "所属苏木镇", "苏木镇", "所属地区", "所在园区", "所属镇", "属地", "所在地"}},
     {IMP_FIELD, "行业领域", {"行业领域", "所属领域", "领域", "所属行业领域", "重点领域"}},
-    {IMP_ABOVE, "是否规上", {"是否规上", "是否规上企业", "规上企业", "是否规模以上", "规模以上", "规上"}},
+    {IMP_ABOVE,
+     "是否规上",
+     {"是否规上", "是否规上企业", "规上企业", "是否规模以上", "规模以上", "规上"}},
     {IMP_MANUF, "是否制造业", {"是否制造业", "制造业", "是否制造业企业"}},
     {IMP_ADDRESS, "地址", {"地址", "注册地址", "企业地址", "通讯地址"}},
     {IMP_CONTACT, "联系人", {"联系人", "联系方式", "联系电话", "联系人及电话"}},
@@ -62,7 +72,6 @@ ent_import_map_get(const struct imp_map *m, const char *k)
     }
     return -1;
 }
-
 
 static void
 imp_map_grow(struct imp_map *m)
@@ -138,12 +147,24 @@ imp_strip_unit(char *s)
         const char *tail;
         long long unit;
     } tails[] = {
-        {"（万元）", ENT_MONEY_WAN}, {"(万元)", ENT_MONEY_WAN}, {"（元）", ENT_MONEY_YUAN},
-        {"(元)", ENT_MONEY_YUAN},     {"（亿元）", ENT_MONEY_YI}, {"(亿元)", ENT_MONEY_YI},
-        {"万元", ENT_MONEY_WAN},       {"亿元", ENT_MONEY_YI},     {"（人）", -1},
-        {"(人)", -1},                  {"（项）", -1},             {"(项)", -1},
-        {"（个）", -1},                {"(个)", -1},               {"（件）", -1},
-        {"(件)", -1},                  {"（分）", -1},             {"(分)", -1},
+        {"（万元）", ENT_MONEY_WAN},
+        {"(万元)", ENT_MONEY_WAN},
+        {"（元）", ENT_MONEY_YUAN},
+        {"(元)", ENT_MONEY_YUAN},
+        {"（亿元）", ENT_MONEY_YI},
+        {"(亿元)", ENT_MONEY_YI},
+        {"万元", ENT_MONEY_WAN},
+        {"亿元", ENT_MONEY_YI},
+        {"（人）", -1},
+        {"(人)", -1},
+        {"（项）", -1},
+        {"(项)", -1},
+        {"（个）", -1},
+        {"(个)", -1},
+        {"（件）", -1},
+        {"(件)", -1},
+        {"（分）", -1},
+        {"(分)", -1},
         {"元", ENT_MONEY_YUAN},
     };
     size_t i, n = strlen(s), t;
@@ -234,7 +255,9 @@ imp_note_column(struct ent_import *im, const char *h, const struct imp_col *c)
         strbuf_printf(&b, "（%d 年）", c->year);
     if (c->kind == IMP_FIG && ent_fig_info[c->fig].kind == ENT_FIG_MONEY)
         strbuf_printf(&b, "，单位：%s",
-                      c->unit == ENT_MONEY_WAN ? "万元" : c->unit == ENT_MONEY_YI ? "亿元" : "元");
+                      c->unit == ENT_MONEY_WAN  ? "万元"
+                      : c->unit == ENT_MONEY_YI ? "亿元"
+                                                : "元");
     im->columns = xrealloc(im->columns, (im->ncolumns + 1) * sizeof *im->columns);
     im->columns[im->ncolumns++] = strbuf_take(&b);
 }
@@ -266,8 +289,9 @@ ent_import_header(struct imp *x, const struct csv_row *h, long long unit, struct
         x->has_fig |= x->cols[i].kind == IMP_FIG;
     }
     if (!have_key)
-        return err_set(e, ERR_INVALID, "第 %ld 行的表头中找不到“企业名称”或“统一社会信用代码”列，"
-                                       "无法导入。", h->line);
+        return err_set(e, ERR_INVALID,
+                       "第 %ld 行的表头中找不到“企业名称”或“统一社会信用代码”列，"
+                       "无法导入。",
+                       h->line);
     return ERR_OK;
 }
-

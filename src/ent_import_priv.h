@@ -36,9 +36,9 @@ enum imp_kind {
 
 struct imp_col {
     enum imp_kind kind;
-    int fig;              /* for IMP_FIG */
-    int year;             /* a year written before the header, else 0 */
-    long long unit;       /* money unit of the column */
+    int fig;        /* for IMP_FIG */
+    int year;       /* a year written before the header, else 0 */
+    long long unit; /* money unit of the column */
 };
 
 /* A string -> row index map (open addressing) for rows seen in the file. */

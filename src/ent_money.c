@@ -27,8 +27,11 @@ money_unit(const char *s, size_t *len)
     static const struct {
         const char *word;
         long long mult;
-    } units[] = {{"万元", ENT_MONEY_WAN}, {"亿元", ENT_MONEY_YI}, {"万", ENT_MONEY_WAN},
-                 {"亿", ENT_MONEY_YI},     {"元", ENT_MONEY_YUAN}};
+    } units[] = {{"万元", ENT_MONEY_WAN},
+                 {"亿元", ENT_MONEY_YI},
+                 {"万", ENT_MONEY_WAN},
+                 {"亿", ENT_MONEY_YI},
+                 {"元", ENT_MONEY_YUAN}};
     size_t i;
 
     for (i = 0; i < sizeof units / sizeof units[0]; i++) {

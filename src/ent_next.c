@@ -26,8 +26,7 @@ struct next_steps {
     int n;
 };
 
-static void
-step_add(struct next_steps *st, long long weight, const char *fmt, ...)
+static void step_add(struct next_steps *st, long long weight, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static void
@@ -142,8 +141,8 @@ sme_step_rd(const struct ent_rules *r, const struct db_ent_year *y, const struct
     } else if (b >= 0) {
         ent_rules_pct_text(s->rd_cost_bp, now, sizeof now);
         ent_rules_pct_text(tb->min, to, sizeof to);
-        step_add(st, tb->value - pts, "研发费用占成本费用总额 %s，再投入 %s 可达 %s（+%lld 分）", now,
-                 ent_money_text(b > 0 ? b : 1, money, sizeof money), to, tb->value - pts);
+        step_add(st, tb->value - pts, "研发费用占成本费用总额 %s，再投入 %s 可达 %s（+%lld 分）",
+                 now, ent_money_text(b > 0 ? b : 1, money, sizeof money), to, tb->value - pts);
     }
 }
 
@@ -163,13 +162,15 @@ sme_step_ip(const struct ent_rules *r, const struct db_ent_year *y, const struct
     if (ip1 > 0)
         return;
     if (p1 > pts)
-        step_add(st, p1 - pts, "取得 1 项Ⅰ类知识产权（如发明专利）可得 %lld 分（+%lld 分）", p1, p1 - pts);
+        step_add(st, p1 - pts, "取得 1 项Ⅰ类知识产权（如发明专利）可得 %lld 分（+%lld 分）", p1,
+                 p1 - pts);
     for (b = NULL, i = 0; i < r->nband[ENT_R_SME_IP2_BANDS]; i++) {
         if (r->band[ENT_R_SME_IP2_BANDS][i].value > pts)
             b = &r->band[ENT_R_SME_IP2_BANDS][i];
     }
     if (b && ip2 >= 0)
-        step_add(st, b->value - pts - 1, "再取得 %lld 项Ⅱ类知识产权（实用新型、软件著作权等）可得 %lld 分（+%lld 分）",
+        step_add(st, b->value - pts - 1,
+                 "再取得 %lld 项Ⅱ类知识产权（实用新型、软件著作权等）可得 %lld 分（+%lld 分）",
                  b->min - ip2, b->value, b->value - pts);
 }
 
@@ -199,7 +200,8 @@ ent_next_sme(const struct ent_rules *r, const struct db_ent_year *y, const struc
     out->state = s.eligible;
     if (s.size == ENT_NOT_MET) {
         out->distance = NEXT_FAR;
-        snprintf(out->why[0], sizeof out->why[0], "%s，不能登记为科技型中小企业", sme_too_big(r, y));
+        snprintf(out->why[0], sizeof out->why[0], "%s，不能登记为科技型中小企业",
+                 sme_too_big(r, y));
         out->nwhy = 1;
         return;
     }

@@ -74,9 +74,8 @@ profile_facts(const struct db_enterprise *x, const struct db_tier *t, size_t nt,
 
 /* The gap to tier `to` under its evaluator. */
 static void
-profile_gap(const struct ent_rules *r, const struct db_tier *to,
-            const struct db_ent_year *const *w, const struct ent_facts *f, int year,
-            const char *as_of, struct ent_next *out)
+profile_gap(const struct ent_rules *r, const struct db_tier *to, const struct db_ent_year *const *w,
+            const struct ent_facts *f, int year, const char *as_of, struct ent_next *out)
 {
     memset(out, 0, sizeof *out);
     switch (ent_tier_rule_of(to->code)) {
@@ -124,7 +123,8 @@ ent_profile_load(struct db *db, const struct ent_rules *r, const char *id, const
     memset(p, 0, sizeof *p);
     p->current = p->next = -1;
     snprintf(p->as_of, sizeof p->as_of, "%s", as_of);
-    if ((rc = db_ent_get(db, id, &p->ent, e)) != ERR_OK || (rc = profile_lists(db, id, p, e)) != ERR_OK)
+    if ((rc = db_ent_get(db, id, &p->ent, e)) != ERR_OK ||
+        (rc = profile_lists(db, id, p, e)) != ERR_OK)
         return rc;
     p->current = ent_tier_current(p->tiers, p->ntiers, p->events, p->nevents, as_of);
     if (p->current > 0)

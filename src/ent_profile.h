@@ -38,16 +38,16 @@ struct ent_profile {
     size_t nsubsidies;
     long long subsidy_total;
     char as_of[DB_DATE_LEN];
-    int current;              /* index into tiers; -1 when there are none */
-    char until[DB_DATE_LEN];  /* last day of the current tier, "" open */
-    int eval_year;            /* the year of the figures evaluated; 0 none */
+    int current;                                  /* index into tiers; -1 when there are none */
+    char until[DB_DATE_LEN];                      /* last day of the current tier, "" open */
+    int eval_year;                                /* the year of the figures evaluated; 0 none */
     const struct db_ent_year *window[ENT_WINDOW]; /* eval_year, the year before, … */
     struct ent_facts facts;
     struct ent_sme sme;
     struct ent_ht ht;
     struct ent_bm bm;
-    int next;             /* index into tiers of the next tier, -1 none */
-    struct ent_next gap;  /* what it lacks for the next tier */
+    int next;            /* index into tiers of the next tier, -1 none */
+    struct ent_next gap; /* what it lacks for the next tier */
 };
 
 /* The evaluator of a tier code. */

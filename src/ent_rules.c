@@ -228,8 +228,8 @@ ent_rules_set(struct ent_rules *r, const char *key, const char *value, struct er
     else
         ok = rules_bands(t, value, b, &nb) == 0;
     if (!ok || strlen(value) >= ENT_RULES_TEXT)
-        return err_field(e, ERR_INVALID, key, "规则参数 %s 的值“%.60s”不可用：应为%s。", key,
-                         value, rules_shape(t));
+        return err_field(e, ERR_INVALID, key, "规则参数 %s 的值“%.60s”不可用：应为%s。", key, value,
+                         rules_shape(t));
     r->n[i] = v;
     memcpy(r->band[i], b, sizeof b);
     r->nband[i] = nb;

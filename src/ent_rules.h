@@ -23,15 +23,15 @@ enum ent_rule {
     ENT_R_SME_MAX_SALES,
     ENT_R_SME_MAX_ASSETS,
     ENT_R_SME_MIN_SCORE,
-    ENT_R_SME_STAFF_BANDS,   /* ratio bands: min basis points -> points */
+    ENT_R_SME_STAFF_BANDS, /* ratio bands: min basis points -> points */
     ENT_R_SME_RD_SALES_BANDS,
     ENT_R_SME_RD_COST_BANDS,
     ENT_R_SME_IP1_POINTS,
-    ENT_R_SME_IP2_BANDS,     /* count bands: min count -> points */
+    ENT_R_SME_IP2_BANDS, /* count bands: min count -> points */
     ENT_R_SME_DIRECT_YEARS,
     ENT_R_HT_MIN_AGE_MONTHS,
-    ENT_R_HT_ST_STAFF,       /* basis points */
-    ENT_R_HT_RD_BANDS,       /* sales bands: max sales (yuan, -1 none) -> min basis points */
+    ENT_R_HT_ST_STAFF, /* basis points */
+    ENT_R_HT_RD_BANDS, /* sales bands: max sales (yuan, -1 none) -> min basis points */
     ENT_R_HT_RD_DOMESTIC,
     ENT_R_HT_REVENUE,
     ENT_R_HT_INNOVATION_ABOVE,
@@ -57,7 +57,7 @@ struct ent_rules {
     struct ent_band band[ENT_R_COUNT][ENT_RULES_BANDS];
     size_t nband[ENT_R_COUNT];
     char text[ENT_R_COUNT][ENT_RULES_TEXT]; /* the value as written */
-    int overridden[ENT_R_COUNT];           /* 1 when the database overrides it */
+    int overridden[ENT_R_COUNT];            /* 1 when the database overrides it */
 };
 
 /* The key ("sme.max_staff") and the shipped description of rule i. */

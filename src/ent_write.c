@@ -45,8 +45,9 @@ enterprise_figures_check(const struct db_ent_year *y, struct err *e)
                              ent_fig_info[i].label);
     }
     if (y->v[DB_FIG_STAFF] >= 0 && y->v[DB_FIG_ST_STAFF] > y->v[DB_FIG_STAFF])
-        return err_field(e, ERR_INVALID, "st_staff", "科技人员（%lld人）不能多于职工总数（%lld人）。",
-                         y->v[DB_FIG_ST_STAFF], y->v[DB_FIG_STAFF]);
+        return err_field(e, ERR_INVALID, "st_staff",
+                         "科技人员（%lld人）不能多于职工总数（%lld人）。", y->v[DB_FIG_ST_STAFF],
+                         y->v[DB_FIG_STAFF]);
     if (y->v[DB_FIG_RD] >= 0 && y->v[DB_FIG_RD_DOMESTIC] > y->v[DB_FIG_RD])
         return err_field(e, ERR_INVALID, "rd_domestic", "境内研发费用不能多于研发费用。");
     if (y->v[DB_FIG_SALES] >= 0 && y->v[DB_FIG_HT_REVENUE] > y->v[DB_FIG_SALES])
@@ -116,7 +117,8 @@ write_check_drop(struct db *db, const struct enterprise_tier_change *c, const st
     held = ent_tier_holds(ev, n, t->id, c->date, NULL);
     db_tier_events_free(ev, n);
     if (!held)
-        return err_field(e, ERR_INVALID, "tier", "该企业在 %s 不是%s，无需调出。", c->date, t->name);
+        return err_field(e, ERR_INVALID, "tier", "该企业在 %s 不是%s，无需调出。", c->date,
+                         t->name);
     return ERR_OK;
 }
 
@@ -154,14 +156,14 @@ write_validity(const struct enterprise_tier_change *c, const struct db_tier *t,
     ent_tier_validity(t, c->date, c->number, ev->valid_from, ev->valid_to);
     if (c->valid_from && *c->valid_from) {
         if (!ent_date_valid(c->valid_from))
-            return err_field(e, ERR_INVALID, "valid_from", "有效期起始日“%s”不对，应写作 YYYY-MM-DD。",
-                             c->valid_from);
+            return err_field(e, ERR_INVALID, "valid_from",
+                             "有效期起始日“%s”不对，应写作 YYYY-MM-DD。", c->valid_from);
         snprintf(ev->valid_from, sizeof ev->valid_from, "%s", c->valid_from);
     }
     if (c->valid_to && *c->valid_to) {
         if (!ent_date_valid(c->valid_to))
-            return err_field(e, ERR_INVALID, "valid_to", "有效期截止日“%s”不对，应写作 YYYY-MM-DD。",
-                             c->valid_to);
+            return err_field(e, ERR_INVALID, "valid_to",
+                             "有效期截止日“%s”不对，应写作 YYYY-MM-DD。", c->valid_to);
         snprintf(ev->valid_to, sizeof ev->valid_to, "%s", c->valid_to);
     }
     if (ev->valid_to[0] && strcmp(ev->valid_to, ev->valid_from) < 0)

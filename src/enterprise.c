@@ -22,10 +22,10 @@
 int
 enterprise_bool(const char *s)
 {
-    static const char *const yes[] = {"是", "有", "yes", "y", "1", "true", "√", "规上", "Y", "YES",
-                                      "True", "TRUE", "是的", NULL};
-    static const char *const no[] = {"否", "无", "no", "n", "0", "false", "×", "规下", "N", "NO",
-                                     "False", "FALSE", "不是", NULL};
+    static const char *const yes[] = {"是",   "有", "yes", "y",    "1",    "true", "√",
+                                      "规上", "Y",  "YES", "True", "TRUE", "是的", NULL};
+    static const char *const no[] = {"否",   "无", "no", "n",     "0",     "false", "×",
+                                     "规下", "N",  "NO", "False", "FALSE", "不是",  NULL};
     size_t i;
 
     for (i = 0; s && yes[i]; i++) {
@@ -49,8 +49,8 @@ ent_trim(char *s)
         return;
     n = strlen(s);
     for (;;) {
-        if (start < n && (s[start] == ' ' || s[start] == '\t' || s[start] == '\r' ||
-                          s[start] == '\n'))
+        if (start < n &&
+            (s[start] == ' ' || s[start] == '\t' || s[start] == '\r' || s[start] == '\n'))
             start++;
         else if (n - start >= 3 && strncmp(s + start, "　", 3) == 0)
             start += 3;
@@ -58,8 +58,8 @@ ent_trim(char *s)
             break;
     }
     for (;;) {
-        if (n > start && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
-                          s[n - 1] == '\n'))
+        if (n > start &&
+            (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
             n--;
         else if (n - start >= 3 && strncmp(s + n - 3, "　", 3) == 0)
             n -= 3;
@@ -227,9 +227,10 @@ ent_check_facts(const struct db_enterprise *x, struct err *e)
         for (i = 0; ent_eval_ht_domains[i] && strcmp(ent_eval_ht_domains[i], x->ht_domain); i++)
             ;
         if (ent_eval_ht_domains[i] == NULL)
-            return err_field(e, ERR_INVALID, "ht_domain",
-                             "高新技术领域应为电子信息、生物与新医药、航空航天、新材料、高技术服务、"
-                             "新能源与节能、资源与环境、先进制造与自动化之一，或“不属于”。");
+            return err_field(
+                e, ERR_INVALID, "ht_domain",
+                "高新技术领域应为电子信息、生物与新医药、航空航天、新材料、高技术服务、"
+                "新能源与节能、资源与环境、先进制造与自动化之一，或“不属于”。");
     }
     if (x->award_year && (x->award_year < 1950 || x->award_year > 2100))
         return err_field(e, ERR_INVALID, "award_year", "获奖年份应为四位年份。");

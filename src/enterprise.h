@@ -56,10 +56,10 @@ int enterprise_figures_remove(struct db *db, const char *user, const char *id, i
 /* A promotion into a tier (with its evidence) or a drop out of one. */
 struct enterprise_tier_change {
     const char *enterprise_id;
-    const char *tier;   /* code, name or key */
-    int drop;           /* 0: enter the tier; 1: drop out of it */
-    const char *date;   /* issue or drop date */
-    const char *number; /* certificate / registration / document number */
+    const char *tier;                  /* code, name or key */
+    int drop;                          /* 0: enter the tier; 1: drop out of it */
+    const char *date;                  /* issue or drop date */
+    const char *number;                /* certificate / registration / document number */
     const char *valid_from, *valid_to; /* NULL or "": computed from the tier's validity */
     const char *note;
 };

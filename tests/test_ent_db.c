@@ -230,7 +230,7 @@ Test(ent_db, funnel_counts_around_issue_and_expiry)
     add("甲科技有限公司", NULL, "树林召镇", 0, 0, a);
     add("乙科技有限公司", NULL, "树林召镇", 0, 0, b);
     add("丙科技有限公司", NULL, "王爱召镇", 0, 0, c);
-    promote(a, "high_tech", "2022-12-01", "GR202215000001");  /* to 2025-11-30 */
+    promote(a, "high_tech", "2022-12-01", "GR202215000001");    /* to 2025-11-30 */
     promote(b, "tech_sme", "2025-04-10", "2025150621A0000001"); /* to 2025-12-31 */
     promote(b, "high_tech", "2025-11-20", "GR202515000002");
     f = funnel("2025-06-30");
@@ -287,9 +287,9 @@ Test(ent_db, new_rd_three_zero_and_double)
     add("规上制造乙", NULL, NULL, 1, 1, b);
     add("规下企业丙", NULL, NULL, 0, 1, c);
     figures(a, 2024, 100, 10, 0, 0, 0);
-    figures(a, 2025, 100, 10, 500000, 1, 2);  /* new R&D, all three cleared */
+    figures(a, 2025, 100, 10, 500000, 1, 2); /* new R&D, all three cleared */
     figures(b, 2024, 100, 10, 300000, 0, 0);
-    figures(b, 2025, 100, 10, 200000, 0, 0);  /* R&D both years: not new */
+    figures(b, 2025, 100, 10, 200000, 0, 0); /* R&D both years: not new */
     figures(c, 2025, 10, 1, 1000, 0, 0);     /* new, but not above-scale */
     f = funnel("2025-12-31");
     cr_expect_eq(f.data_year, 2025);
@@ -495,7 +495,8 @@ Test(ent_db, profile_and_ranking)
     cr_assert_eq(ent_rank_compute(db, &r, "2025-06-30", NULL, NULL, 3, &g, &ng, &e), ERR_OK);
     cr_assert_geq(ng, 1);
     cr_assert_geq(g[0].n, 1);
-    cr_expect_str_eq(g[0].items[0].name, "排名测试科技有限公司", "the one with figures ranks first");
+    cr_expect_str_eq(g[0].items[0].name, "排名测试科技有限公司",
+                     "the one with figures ranks first");
     ent_rank_free(g, ng);
 }
 
@@ -545,7 +546,8 @@ Test(ent_db, funnel_pass_and_list_sql_agree)
     c.drop = 1;
     c.date = "2025-02-01";
     c.note = "撤销";
-    cr_assert_eq(enterprise_tier_change(db, "办事员", &c, warn, sizeof warn, &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(enterprise_tier_change(db, "办事员", &c, warn, sizeof warn, &e), ERR_OK, "%s",
+                 e.msg);
     promote(id[5], "high_tech", "2024-01-10", "GR202415000206");
     cr_assert_eq(enterprise_archive(db, "办事员", id[5], 1, &e), ERR_OK);
     cr_assert_eq(db_tier_list(db, &t, &n, &e), ERR_OK);

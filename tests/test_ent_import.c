@@ -121,9 +121,8 @@ Test(ent_import, reimporting_the_same_file_changes_nothing)
 
 Test(ent_import, a_changed_value_is_an_update_naming_what_changes)
 {
-    static const char v2[] =
-        "企业名称,统一社会信用代码,所属园区/苏木镇,年度,研发费用（万元）\n"
-        "内蒙古鑫源新能源科技有限公司,91310000607272395Y,王爱召镇,2024,300\n";
+    static const char v2[] = "企业名称,统一社会信用代码,所属园区/苏木镇,年度,研发费用（万元）\n"
+                             "内蒙古鑫源新能源科技有限公司,91310000607272395Y,王爱召镇,2024,300\n";
     struct ent_import *im = preview(office_csv, sizeof office_csv - 1, 0);
     const struct ent_import_row *r;
 
@@ -156,8 +155,8 @@ to_gb18030(const char *s, size_t *len)
 Test(ent_import, gb18030_from_excel_on_chinese_windows)
 {
     size_t len;
-    char *gb = to_gb18030("企业名称,是否规上,职工总数,年度\r\n达拉特旗沙源科技有限公司,是,88,2024\r\n",
-                          &len);
+    char *gb = to_gb18030(
+        "企业名称,是否规上,职工总数,年度\r\n达拉特旗沙源科技有限公司,是,88,2024\r\n", &len);
     struct ent_import *im = preview(gb, len, 0);
     struct err e = {0};
     char id[40];
@@ -177,10 +176,10 @@ Test(ent_import, quoted_commas_and_newlines_and_bad_rows_with_their_lines)
         "企业名称,统一社会信用代码,备注,行业领域,职工总数,是否规上\n"
         "\"达拉特旗恒通物流有限公司，分公司\",,\"第一行\n第二行\",,10,否\n" /* lines 2-3 */
         "坏代码公司,91310000607272395X,,,5,否\n"                            /* line 4 */
-        "领域不对公司,,,航天,5,否\n"                                         /* line 5 */
-        "人数不对公司,,,,十人,否\n"                                          /* line 6 */
-        ",,,,,\n"                                                            /* blank */
-        ",,只有备注,,,\n"                                                    /* line 8 */
+        "领域不对公司,,,航天,5,否\n"                                        /* line 5 */
+        "人数不对公司,,,,十人,否\n"                                         /* line 6 */
+        ",,,,,\n"                                                           /* blank */
+        ",,只有备注,,,\n"                                                   /* line 8 */
         "规上不对公司,,,,5,也许\n"                                          /* line 9 */
         "\"达拉特旗恒通物流有限公司，分公司\",,,,12,否\n";                  /* line 10 */
     struct ent_import *im = preview(csv, sizeof csv - 1, 2024);

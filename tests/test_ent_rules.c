@@ -167,8 +167,8 @@ Test(ent_rules, sme_rd_of_sales_band_edges)
     static const struct {
         long long rd;
         int pts;
-    } t[] = {{600000, 50}, {599999, 40}, {500000, 40}, {499999, 30}, {400000, 30}, {399999, 20},
-             {300000, 20}, {299999, 10}, {200000, 10}, {199999, 0}};
+    } t[] = {{600000, 50}, {599999, 40}, {500000, 40}, {499999, 30}, {400000, 30},
+             {399999, 20}, {300000, 20}, {299999, 10}, {200000, 10}, {199999, 0}};
     size_t i;
 
     for (i = 0; i < sizeof t / sizeof t[0]; i++)
@@ -320,11 +320,11 @@ ht_good(struct ht_case *c)
     for (i = 0; i < 3; i++) {
         c->y[i] = fig(2024 - i);
         c->y[i].v[DB_FIG_STAFF] = 200;
-        c->y[i].v[DB_FIG_ST_STAFF] = 20;             /* 10% */
-        c->y[i].v[DB_FIG_SALES] = 50000000;          /* 5000万: needs 5% */
-        c->y[i].v[DB_FIG_RD] = 2500000;              /* 5% */
-        c->y[i].v[DB_FIG_RD_DOMESTIC] = 1500000;     /* 60% */
-        c->y[i].v[DB_FIG_HT_REVENUE] = 30000000;     /* 60% */
+        c->y[i].v[DB_FIG_ST_STAFF] = 20;         /* 10% */
+        c->y[i].v[DB_FIG_SALES] = 50000000;      /* 5000万: needs 5% */
+        c->y[i].v[DB_FIG_RD] = 2500000;          /* 5% */
+        c->y[i].v[DB_FIG_RD_DOMESTIC] = 1500000; /* 60% */
+        c->y[i].v[DB_FIG_HT_REVENUE] = 30000000; /* 60% */
         c->y[i].v[DB_FIG_IP1] = 1;
         c->y[i].v[DB_FIG_IP2] = 0;
         c->y[i].v[DB_FIG_INNOVATION] = 71;
@@ -565,11 +565,14 @@ Test(ent_rules, number_formats_warn_not_refuse)
     char w[256];
 
     tiers_init();
-    cr_expect_eq(ent_tier_number_warning(&tiers[1], "2025150621A0000123", "2025-03-01", w, sizeof w), 0);
-    cr_expect_eq(ent_tier_number_warning(&tiers[2], "GR202515000123", "2025-12-01", w, sizeof w), 0);
+    cr_expect_eq(
+        ent_tier_number_warning(&tiers[1], "2025150621A0000123", "2025-03-01", w, sizeof w), 0);
+    cr_expect_eq(ent_tier_number_warning(&tiers[2], "GR202515000123", "2025-12-01", w, sizeof w),
+                 0);
     cr_expect_eq(ent_tier_number_warning(&tiers[2], "GR20251500012", "2025-12-01", w, sizeof w), 1);
     cr_expect(strstr(w, "格式") != NULL, "%s", w);
-    cr_expect_eq(ent_tier_number_warning(&tiers[2], "GR202315000123", "2025-12-01", w, sizeof w), 1);
+    cr_expect_eq(ent_tier_number_warning(&tiers[2], "GR202315000123", "2025-12-01", w, sizeof w),
+                 1);
     cr_expect(strstr(w, "2023") != NULL, "%s", w);
 }
 
@@ -581,13 +584,13 @@ Test(ent_rules, next_tier_names_the_figures_that_hold_back)
     struct ent_next n;
 
     y.v[DB_FIG_STAFF] = 100;
-    y.v[DB_FIG_ST_STAFF] = 12;      /* 12%: 4 points; 15% would give 8 */
+    y.v[DB_FIG_ST_STAFF] = 12; /* 12%: 4 points; 15% would give 8 */
     y.v[DB_FIG_SALES] = 10000000;
     y.v[DB_FIG_TOTAL_COST] = 9000000;
     y.v[DB_FIG_TOTAL_ASSETS] = 9000000;
-    y.v[DB_FIG_RD] = 250000;        /* 2.5% of sales: 10 points */
+    y.v[DB_FIG_RD] = 250000; /* 2.5% of sales: 10 points */
     y.v[DB_FIG_IP1] = 0;
-    y.v[DB_FIG_IP2] = 1;            /* 6 points */
+    y.v[DB_FIG_IP2] = 1; /* 6 points */
     ent_next_sme(&rules, &y, NULL, 2024, &n);
     cr_expect_eq(n.state, ENT_NOT_MET);
     cr_expect_eq(n.distance, 40, "60 - (4 + 10 + 6)");

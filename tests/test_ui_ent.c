@@ -215,7 +215,8 @@ Test(ui_ent, the_funnel_counts_the_enterprises)
 
 Test(ui_ent, a_refused_code_keeps_what_was_typed)
 {
-    char *s = play("3 a 达拉特旗恒通物流有限公司 <Tab> 恒通 <Tab> 91310000607272395X <F2>", 100, 30);
+    char *s =
+        play("3 a 达拉特旗恒通物流有限公司 <Tab> 恒通 <Tab> 91310000607272395X <F2>", 100, 30);
 
     cr_expect(strstr(s, "校验位不符") != NULL, "%s", s);
     cr_expect(strstr(s, "达拉特旗恒通物流有限公司") != NULL, "the name stays: %s", s);
@@ -236,8 +237,9 @@ Test(ui_ent, filter_by_tier_shows_only_holders)
 
 Test(ui_ent, promoting_on_screen_moves_the_funnel)
 {
-    char *s = play("3 /金泰<Enter> m <Down> <Down> <Enter> <Tab> <Right> <Tab> <Tab> GR202515000999 <F2>",
-                   100, 30);
+    char *s =
+        play("3 /金泰<Enter> m <Down> <Down> <Enter> <Tab> <Right> <Tab> <Tab> GR202515000999 <F2>",
+             100, 30);
 
     cr_expect(strstr(s, "高企 2/33 差31") != NULL, "%s", s);
     cr_expect(strstr(s, "已记录入库/认定") != NULL, "%s", s);

@@ -101,8 +101,21 @@ ef_saved(struct entform *ef, const char *status)
 /* ---- enterprise ---- */
 
 enum {
-    EN_NAME, EN_SHORT, EN_CODE, EN_CONFIRM, EN_TOWNSHIP, EN_FIELD, EN_ABOVE, EN_MANUF,
-    EN_ESTABLISHED, EN_HT_DOMAIN, EN_AWARD, EN_STANDARD, EN_ADDRESS, EN_CONTACT, EN_NOTES,
+    EN_NAME,
+    EN_SHORT,
+    EN_CODE,
+    EN_CONFIRM,
+    EN_TOWNSHIP,
+    EN_FIELD,
+    EN_ABOVE,
+    EN_MANUF,
+    EN_ESTABLISHED,
+    EN_HT_DOMAIN,
+    EN_AWARD,
+    EN_STANDARD,
+    EN_ADDRESS,
+    EN_CONTACT,
+    EN_NOTES,
 };
 
 /* Replaces *dst with a copy of v, NULL when v is empty. */
@@ -226,7 +239,8 @@ ef_enterprise_fields(struct entform *ef, struct ui_form *f, const struct db_ente
     ef_add(ef, f, "ent.form.established", UI_FIELD_DATE, 0, "established", x->established);
     ef_domain_choices(f, ef_add(ef, f, "ent.form.ht_domain", UI_FIELD_CHOICE, 0, "ht_domain", NULL),
                       x->ht_domain);
-    ef_add(ef, f, "ent.form.award", UI_FIELD_NUMBER, 0, "award_year", ef_year_text(x->award_year, y1));
+    ef_add(ef, f, "ent.form.award", UI_FIELD_NUMBER, 0, "award_year",
+           ef_year_text(x->award_year, y1));
     ef_add(ef, f, "ent.form.standard", UI_FIELD_NUMBER, 0, "standard_year",
            ef_year_text(x->standard_year, y2));
     ef_add(ef, f, "ent.form.address", UI_FIELD_TEXT, 0, "address", x->address);
@@ -268,7 +282,8 @@ ef_fig_check(const char *value, void *arg, char *out, size_t size)
     if (*value == '\0' || strcmp(value, msg("ent.form.unset")) == 0 ||
         ent_fig_parse(fig, value, ENT_MONEY_YUAN, &v) == 0)
         return 0;
-    m = msg_format(ent_fig_info[fig].kind == ENT_FIG_MONEY ? "ent.form.err_money" : "ent.form.err_count",
+    m = msg_format(ent_fig_info[fig].kind == ENT_FIG_MONEY ? "ent.form.err_money"
+                                                           : "ent.form.err_count",
                    ent_fig_info[fig].label, NULL);
     snprintf(out, size, "%s", m);
     free(m);
@@ -287,7 +302,8 @@ ef_figures_submit(struct ui_form *f, void *arg)
     y.year = atoi(ef_value(f, 0));
     for (i = 0; i < DB_FIG_COUNT; i++)
         ent_fig_parse(i, ef_value(f, (size_t)i + 1), ENT_MONEY_YUAN, &y.v[i]);
-    if (enterprise_figures_save(ui_app_db(ef->app), ef_user(ef), ef->id, &y, &changed, &e) != ERR_OK)
+    if (enterprise_figures_save(ui_app_db(ef->app), ef_user(ef), ef->id, &y, &changed, &e) !=
+        ERR_OK)
         return ef_error(ef, f, &e);
     return ef_saved(ef, msg(changed ? "ent.figures_saved" : "ent.figures_same"));
 }
@@ -301,7 +317,9 @@ ef_fig_choice(struct ui_form *f, size_t i, int fig, long long v)
     int level = ent_fig_info[fig].kind == ENT_FIG_LEVEL;
 
     ef_choices(f, i, level ? levels : flags, level ? 3 : 2,
-               v < 0 ? NULL : level ? levels[v > 2 ? 2 : v] : flags[v ? 1 : 0]);
+               v < 0   ? NULL
+               : level ? levels[v > 2 ? 2 : v]
+                       : flags[v ? 1 : 0]);
 }
 
 /* A stored figure as the form shows it: money exactly, in 万. */
@@ -338,8 +356,8 @@ ui_ent_form_figures(struct ui_app *app, const char *id, int year, ui_ent_saved_f
         enum ent_fig_kind kind = ent_fig_info[i].kind;
 
         label = xasprintf("ent.fig.%s", db_ent_fig_columns[i]);
-        k = ef_add(ef, f, label, kind == ENT_FIG_LEVEL || kind == ENT_FIG_FLAG ? UI_FIELD_CHOICE
-                                                                                : UI_FIELD_TEXT,
+        k = ef_add(ef, f, label,
+                   kind == ENT_FIG_LEVEL || kind == ENT_FIG_FLAG ? UI_FIELD_CHOICE : UI_FIELD_TEXT,
                    0, db_ent_fig_columns[i], NULL);
         free(label);
         if (kind == ENT_FIG_LEVEL || kind == ENT_FIG_FLAG) {
@@ -358,7 +376,7 @@ ui_ent_form_figures(struct ui_app *app, const char *id, int year, ui_ent_saved_f
 
 struct tierform {
     struct entform ef; /* first: freed as one */
-    char tiers[8][64];  /* the tiers a change can name, by rank */
+    char tiers[8][64]; /* the tiers a change can name, by rank */
     size_t ntiers;
 };
 
@@ -416,8 +434,8 @@ ui_ent_form_tier(struct ui_app *app, const char *id, ui_ent_saved_fn saved, void
     f = ui_form_new(msg("ent.form.tier_title"));
     kinds[0] = msg("ent.form.tier_enter");
     kinds[1] = msg("ent.form.tier_drop");
-    ui_form_set_choices(f, ef_add(&tf->ef, f, "ent.form.tier_kind", UI_FIELD_CHOICE, 1, "kind", NULL),
-                        kinds, 2);
+    ui_form_set_choices(
+        f, ef_add(&tf->ef, f, "ent.form.tier_kind", UI_FIELD_CHOICE, 1, "kind", NULL), kinds, 2);
     ui_form_set_choices(f, ef_add(&tf->ef, f, "ent.form.tier", UI_FIELD_CHOICE, 1, "tier", NULL),
                         names, tf->ntiers);
     ef_add(&tf->ef, f, "ent.form.date", UI_FIELD_DATE, 1, "date", ui_app_today(app));

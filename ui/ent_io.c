@@ -109,7 +109,8 @@ io_filter_submit(struct ui_form *f, void *arg)
     }
     s->f.field_id = NULL;
     if (f->fields[FL_FIELD].choice > 0 &&
-        enterprise_field_id(ui_app_db(s->app), ui_form_value(f, FL_FIELD), s->field_id, &e) == ERR_OK) {
+        enterprise_field_id(ui_app_db(s->app), ui_form_value(f, FL_FIELD), s->field_id, &e) ==
+            ERR_OK) {
         snprintf(s->field_name, sizeof s->field_name, "%s", ui_form_value(f, FL_FIELD));
         s->f.field_id = s->field_id;
     }
@@ -129,7 +130,8 @@ ui_ent_filter_form(struct ui_ent *s)
     size_t k;
 
     io_tier_choices(s, f, ui_form_add(f, msg("ent.filter.tier"), UI_FIELD_CHOICE, 0));
-    ui_form_set(f, ui_form_add(f, msg("ent.filter.warn_only"), UI_FIELD_BOOL, 0), s->f.warn ? "1" : "0");
+    ui_form_set(f, ui_form_add(f, msg("ent.filter.warn_only"), UI_FIELD_BOOL, 0),
+                s->f.warn ? "1" : "0");
     io_township_choices(s, f, ui_form_add(f, msg("ent.form.township"), UI_FIELD_CHOICE, 0));
     io_field_choices(s, f, ui_form_add(f, msg("ent.form.field"), UI_FIELD_CHOICE, 0));
     scale[0] = msg("ent.filter.above");
@@ -141,7 +143,8 @@ ui_ent_filter_form(struct ui_ent *s)
     ui_form_set_choices(f, ui_form_add(f, msg("ent.filter.sort"), UI_FIELD_CHOICE, 0), sorts,
                         DB_ENT_SORT_COUNT);
     f->fields[FL_SORT].choice = (size_t)s->f.sort;
-    ui_form_set(f, ui_form_add(f, msg("ent.filter.reverse"), UI_FIELD_BOOL, 0), s->f.desc ? "1" : "0");
+    ui_form_set(f, ui_form_add(f, msg("ent.filter.reverse"), UI_FIELD_BOOL, 0),
+                s->f.desc ? "1" : "0");
     ui_form_set_submit(f, io_filter_submit, s, NULL);
     ui_app_push(s->app, ui_dialog_form(f), NULL, NULL);
 }

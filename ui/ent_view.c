@@ -93,7 +93,8 @@ view_funnel_tiers(const struct ent_funnel *f)
     }
     view_num(f->new_rd, c, sizeof c);
     view_num(f->new_rd_target, t, sizeof t);
-    view_seg(&b, msg_format(f->new_rd_target >= 0 ? "ent.fun.new_rd" : "ent.fun.new_rd_nt", c, t, NULL));
+    view_seg(
+        &b, msg_format(f->new_rd_target >= 0 ? "ent.fun.new_rd" : "ent.fun.new_rd_nt", c, t, NULL));
     return strbuf_take(&b);
 }
 
@@ -137,7 +138,6 @@ view_filters(struct ui_ent *s)
     const char *sep = "";
     size_t i;
 
-
     strbuf_puts(&b, msg("ent.filter.label"));
     if (f->candidate && s->ntiers)
         strbuf_printf(&b, "%s%s", sep, s->tiers[0].name), sep = " ";
@@ -150,13 +150,15 @@ view_filters(struct ui_ent *s)
     if (f->field_id)
         strbuf_printf(&b, "%s%s", sep, s->field_name), sep = " ";
     if (f->above_scale >= 0)
-        strbuf_printf(&b, "%s%s", sep, msg(f->above_scale ? "ent.filter.above" : "ent.filter.below")),
+        strbuf_printf(&b, "%s%s", sep,
+                      msg(f->above_scale ? "ent.filter.above" : "ent.filter.below")),
             sep = " ";
     if (f->warn)
         strbuf_printf(&b, "%s%s", sep, msg("ent.filter.warn")), sep = " ";
     if (!*sep)
         strbuf_puts(&b, msg("ent.filter.all"));
-    strbuf_printf(&b, " · %s%s", msg(ui_ent_sort_keys[f->sort]), f->desc ? msg("ent.filter.desc") : "");
+    strbuf_printf(&b, " · %s%s", msg(ui_ent_sort_keys[f->sort]),
+                  f->desc ? msg("ent.filter.desc") : "");
     {
         char *keys = msg_format("ent.filter.keys", view, add, menu, NULL);
 
@@ -202,8 +204,9 @@ view_yes(int v)
 static const char *
 view_state(int st)
 {
-    return msg(st == ENT_MET ? "ent.state.met" : st == ENT_NOT_MET ? "ent.state.not_met"
-                                                                    : "ent.state.unknown");
+    return msg(st == ENT_MET       ? "ent.state.met"
+               : st == ENT_NOT_MET ? "ent.state.not_met"
+                                   : "ent.state.unknown");
 }
 
 static void
@@ -410,7 +413,8 @@ view_service(struct ui_detail *d, const struct ent_profile *p)
     for (i = 0; i < p->nservices; i++) {
         const struct db_ent_service *s = &p->services[i];
 
-        line = xasprintf("%s %s %s", s->service_date, s->unit ? s->unit : "", s->person ? s->person : "");
+        line = xasprintf("%s %s %s", s->service_date, s->unit ? s->unit : "",
+                         s->person ? s->person : "");
         ui_detail_add(d, UI_ROLE_NORMAL, line);
         free(line);
         if (s->asked)
@@ -423,7 +427,8 @@ view_service(struct ui_detail *d, const struct ent_profile *p)
     if (p->nservices == 0)
         ui_detail_add(d, UI_ROLE_NORMAL, msg("ent.no_tiers"));
     ui_detail_blank(d);
-    line = msg_format("ent.v.subsidies", ent_money_text(p->subsidy_total, money, sizeof money), NULL);
+    line =
+        msg_format("ent.v.subsidies", ent_money_text(p->subsidy_total, money, sizeof money), NULL);
     ui_detail_add(d, UI_ROLE_LABEL, line);
     free(line);
     for (i = 0; i < p->nsubsidies; i++) {

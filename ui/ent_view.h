@@ -23,16 +23,16 @@ struct ui_ent {
     struct ent_asof asof;   /* today, with the warnings' windows */
     struct db_ent_filter f; /* the filters in force; search comes from the list */
     char tier_id[40], field_id[40], township[160];
-    char field_name[64];        /* the name of the field filtered on */
+    char field_name[64]; /* the name of the field filtered on */
     struct ent_funnel funnel;
     int funnel_ok;
     struct ent_rules rules;
     int rules_ok;
     struct db_tier *tiers; /* by rank */
     size_t ntiers;
-    char candidate[64];         /* the lowest tier's name */
-    char sel_id[40];            /* the enterprise a dialog is about */
-    struct ent_import *import;  /* a preview waiting for the clerk's yes */
+    char candidate[64];        /* the lowest tier's name */
+    char sel_id[40];           /* the enterprise a dialog is about */
+    struct ent_import *import; /* a preview waiting for the clerk's yes */
 };
 
 /* The menu of the selected enterprise, in order; the first ENT_MENU_RANKING

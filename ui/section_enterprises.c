@@ -28,10 +28,8 @@
 #define ENT_HEAD_ROWS 3 /* two lines of funnel, one of filters */
 
 static const struct ui_column ent_cols[] = {
-    {MSG_KEY("ent.col.name"), 16, 4, TEXTW_LEFT},
-    {MSG_KEY("ent.col.tier"), 6, 0, TEXTW_LEFT},
-    {MSG_KEY("ent.col.township"), 8, 1, TEXTW_LEFT},
-    {MSG_KEY("ent.col.field"), 8, 1, TEXTW_LEFT},
+    {MSG_KEY("ent.col.name"), 16, 4, TEXTW_LEFT},    {MSG_KEY("ent.col.tier"), 6, 0, TEXTW_LEFT},
+    {MSG_KEY("ent.col.township"), 8, 1, TEXTW_LEFT}, {MSG_KEY("ent.col.field"), 8, 1, TEXTW_LEFT},
     {MSG_KEY("ent.col.warn"), 6, 0, TEXTW_LEFT},
 };
 
@@ -159,8 +157,8 @@ ent_describe(void *ctx, struct ui_app *app, const struct ui_row *row, struct ui_
         ui_detail_add(d, UI_ROLE_WARNING, msg("ent.none"));
         return;
     }
-    if (!s->rules_ok || ent_profile_load(ui_app_db(app), &s->rules, row->id, ui_app_today(app), &p,
-                                         &e) != ERR_OK) {
+    if (!s->rules_ok ||
+        ent_profile_load(ui_app_db(app), &s->rules, row->id, ui_app_today(app), &p, &e) != ERR_OK) {
         ui_detail_add(d, UI_ROLE_WARNING, e.msg[0] ? e.msg : msg("ent.none"));
         return;
     }

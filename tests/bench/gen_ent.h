@@ -18,11 +18,11 @@
 #include "src/uuid.h"
 
 static const char *const gen_ent_places[] = {"内蒙古", "达拉特旗", "鄂尔多斯市", "包头市"};
-static const char *const gen_ent_syll[] = {"鑫", "源", "泰", "恒", "达", "宏", "金", "瑞", "盛", "祥",
-                                           "华", "通", "远", "昌", "丰", "荣", "安", "康", "晟", "弘",
-                                           "博", "创", "德", "嘉", "润", "沙", "漠", "草", "原", "河"};
-static const char *const gen_ent_words[] = {"新能源", "新材料", "化工", "农牧业", "生态",   "氢能",
-                                            "储能",   "光伏",   "煤化工", "种业", "智能", "装备"};
+static const char *const gen_ent_syll[] = {
+    "鑫", "源", "泰", "恒", "达", "宏", "金", "瑞", "盛", "祥", "华", "通", "远", "昌", "丰",
+    "荣", "安", "康", "晟", "弘", "博", "创", "德", "嘉", "润", "沙", "漠", "草", "原", "河"};
+static const char *const gen_ent_words[] = {"新能源", "新材料", "化工",   "农牧业", "生态", "氢能",
+                                            "储能",   "光伏",   "煤化工", "种业",   "智能", "装备"};
 static const char *const gen_ent_towns[] = {"树林召镇", "王爱召镇", "白泥井镇", "吉格斯太镇",
                                             "昭君镇",   "恩格贝镇", "中和西镇", "达拉特经济开发区"};
 
@@ -82,7 +82,8 @@ static int
 gen_ent_enterprises_fn(struct db *db, void *arg, struct err *e)
 {
     static const char sql[] =
-        "INSERT INTO enterprise (id, name, short_name, credit_code, township, field_id, above_scale,"
+        "INSERT INTO enterprise (id, name, short_name, credit_code, township, field_id, "
+        "above_scale,"
         " manufacturing, established, created_at, created_by, updated_at, updated_by)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, ?11)";
     struct gen_ent *g = arg;
@@ -109,8 +110,8 @@ gen_ent_enterprises_fn(struct db *db, void *arg, struct err *e)
         if (g->nfields)
             sqlite3_bind_text(st, 6, g->fields[(r / 8) % (unsigned long)g->nfields], -1,
                               SQLITE_TRANSIENT);
-        sqlite3_bind_int(st, 7, (r / 64) % 20 == 0);  /* one in twenty above scale */
-        sqlite3_bind_int(st, 8, (r / 1280) % 5 < 2);  /* two in five manufacturing */
+        sqlite3_bind_int(st, 7, (r / 64) % 20 == 0); /* one in twenty above scale */
+        sqlite3_bind_int(st, 8, (r / 1280) % 5 < 2); /* two in five manufacturing */
         sqlite3_bind_text(st, 9, est, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 10, db_now(db), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 11, db_user(db), -1, SQLITE_TRANSIENT);
@@ -153,9 +154,10 @@ gen_ent_figures_fn(struct db *db, void *arg, struct err *e)
             sqlite3_bind_int64(st, 7, sales * 9 / 10);
             sqlite3_bind_int64(st, 8, sales * 2);
             /* About a third spend on R&D, more each year. */
-            sqlite3_bind_int64(st, 9, (long)((r / 7200000) % 10) < 2 + y / 2
-                                          ? sales * (long)(1 + (r / 28800) % 8) / 100
-                                          : 0);
+            sqlite3_bind_int64(st, 9,
+                               (long)((r / 7200000) % 10) < 2 + y / 2
+                                   ? sales * (long)(1 + (r / 28800) % 8) / 100
+                                   : 0);
             sqlite3_bind_int64(st, 10, sales * (long)((r / 259200) % 90) / 100);
             sqlite3_bind_int(st, 11, (int)((r / 23328000) % 3));
             sqlite3_bind_int(st, 12, (int)((r / 3) % 6));
@@ -219,7 +221,8 @@ gen_ent_tiers_fn(struct db *db, void *arg, struct err *e)
         }
         if (rc == ERR_OK && r % 30 == 1) {
             y = 2020 + (int)((r / 30) % 6);
-            snprintf(date, sizeof date, "%d-%02lu-%02lu", y, 1 + (r / 120) % 12, 1 + (r / 1440) % 28);
+            snprintf(date, sizeof date, "%d-%02lu-%02lu", y, 1 + (r / 120) % 12,
+                     1 + (r / 1440) % 28);
             snprintf(to, sizeof to, "%d-%.5s", y + 3, date + 5);
             snprintf(number, sizeof number, "GR%d15%06ld", y, i % 1000000);
             rc = gen_ent_event(db, g->ids[i], g->tier_ht, date, to, number, e);
