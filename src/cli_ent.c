@@ -238,7 +238,7 @@ ent_list(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     if (csv)
         fwrite(strbuf_str(&b), 1, b.len, ctx->out);
     else if (n < (size_t)total || offset > 0)
-        fprintf(ctx->out, "共 %ld 家，显示第 %ld–%ld 家（--offset、--limit 翻页）。\n", total,
+        fprintf(ctx->out, "共 %ld 家，显示第 %ld-%ld 家（--offset、--limit 翻页）。\n", total,
                 n ? offset + 1 : 0, offset + (long)n);
     else
         fprintf(ctx->out, "共 %ld 家。\n", total);

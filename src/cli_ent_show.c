@@ -25,12 +25,12 @@ show_record(FILE *out, const struct ent_profile *p)
         fprintf(out, "（已删除：%.10s）\n", x->archived_at);
     fprintf(out, "统一社会信用代码：%s%s\n", x->credit_code ? x->credit_code : "未填写",
             x->credit_code_confirmed ? "（校验位不符，已核实）" : "");
-    fprintf(out, "所属园区/苏木镇：%s    行业领域：%s\n", x->township ? x->township : "—",
-            x->field_name ? x->field_name : "—");
+    fprintf(out, "所属园区/苏木镇：%s    行业领域：%s\n", x->township ? x->township : "-",
+            x->field_name ? x->field_name : "-");
     fprintf(out, "规上企业：%s    制造业：%s    成立日期：%s\n", x->above_scale ? "是" : "否",
-            x->manufacturing ? "是" : "否", x->established[0] ? x->established : "—");
-    fprintf(out, "高新技术领域：%s    地址：%s    联系人：%s\n", x->ht_domain ? x->ht_domain : "—",
-            x->address ? x->address : "—", x->contact ? x->contact : "—");
+            x->manufacturing ? "是" : "否", x->established[0] ? x->established : "-");
+    fprintf(out, "高新技术领域：%s    地址：%s    联系人：%s\n", x->ht_domain ? x->ht_domain : "-",
+            x->address ? x->address : "-", x->contact ? x->contact : "-");
     if (x->notes)
         fprintf(out, "备注：%s\n", x->notes);
 }
@@ -48,7 +48,7 @@ show_tiers(FILE *out, const struct ent_profile *p)
         fprintf(out, "距下一梯度（%s）：%s\n", p->tiers[p->next].name,
                 p->gap.state == ENT_MET ? "已符合条件" : "尚有差距");
         for (i = 0; i < (size_t)p->gap.nwhy; i++)
-            fprintf(out, "  · %s\n", p->gap.why[i]);
+            fprintf(out, "  / %s\n", p->gap.why[i]);
     }
     fputs("\n梯度记录：\n", out);
     for (i = 0; i < p->nevents; i++) {
@@ -147,15 +147,15 @@ show_checklists(FILE *out, const struct ent_profile *p)
 
     fprintf(out, "\n高新技术企业条件：%s\n", ent_state_word(p->ht.overall));
     for (i = 0; i < ENT_HT_CONDS; i++)
-        fprintf(out, "  %zu. %-*s %s — %s\n", i + 1, 0, ent_eval_ht_names[i],
+        fprintf(out, "  %zu. %-*s %s - %s\n", i + 1, 0, ent_eval_ht_names[i],
                 ent_state_word(p->ht.c[i].state), p->ht.c[i].text);
     fprintf(out, "\n科技标杆企业条件：引领型 %s，成长型 %s\n", ent_state_word(p->bm.lead_overall),
             ent_state_word(p->bm.growth_overall));
     for (i = 0; i < ENT_BM_LEAD; i++)
-        fprintf(out, "  引领型：%s — %s\n", ent_state_word(p->bm.lead[i].state),
+        fprintf(out, "  引领型：%s - %s\n", ent_state_word(p->bm.lead[i].state),
                 p->bm.lead[i].text);
     for (i = 0; i < ENT_BM_GROWTH; i++)
-        fprintf(out, "  成长型：%s — %s\n", ent_state_word(p->bm.growth[i].state),
+        fprintf(out, "  成长型：%s - %s\n", ent_state_word(p->bm.growth[i].state),
                 p->bm.growth[i].text);
 }
 

@@ -24,7 +24,7 @@ static const char *
 fun_num(long v, char *buf, size_t n)
 {
     if (v < 0)
-        snprintf(buf, n, "—");
+        snprintf(buf, n, "-");
     else
         snprintf(buf, n, "%ld", v);
     return buf;
@@ -57,7 +57,7 @@ fun_tiers(FILE *out, const struct ent_funnel *f)
         c[0] = name;
         c[1] = fun_num(f->tier[i].count, a, sizeof a);
         c[2] = fun_num(f->tier[i].target, b, sizeof b);
-        c[3] = f->tier[i].target >= 0 ? fun_num(f->tier[i].gap, g, sizeof g) : "—";
+        c[3] = f->tier[i].target >= 0 ? fun_num(f->tier[i].gap, g, sizeof g) : "-";
         c[4] = i > 0 ? fun_num(f->tier[i].base, base, sizeof base) : "";
         c[5] = ratio;
         cli_row(out, c, w, 6);
@@ -100,14 +100,14 @@ fun_next(FILE *out, const struct ent_rank_group *g, size_t ng)
 
     fputs("\n最接近下一梯度的企业：\n", out);
     for (i = 0; i < ng; i++) {
-        fprintf(out, "  → %s（共 %ld 家候选）\n", g[i].name, g[i].considered);
+        fprintf(out, "  -> %s（共 %ld 家候选）\n", g[i].name, g[i].considered);
         for (j = 0; j < g[i].n; j++) {
             const struct ent_rank_item *it = &g[i].items[j];
 
             fprintf(out, "    %zu. %s%s\n", j + 1, it->name,
                     it->gap.state == ENT_MET ? "（已符合条件）" : "");
             for (k = 0; k < it->gap.nwhy; k++)
-                fprintf(out, "       · %s\n", it->gap.why[k]);
+                fprintf(out, "       / %s\n", it->gap.why[k]);
         }
         if (g[i].n == 0)
             fputs("    （无）\n", out);

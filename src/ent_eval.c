@@ -329,7 +329,7 @@ ht_ratio(const char *what, long long num, long long den, long long bp, struct en
         return;
     }
     ent_rules_pct_text(ratio_bp(num, den), have, sizeof have);
-    cond_set(c, ratio_ge(num, den, bp) ? ENT_MET : ENT_NOT_MET, "%s %s（需 ≥ %s）", what, have,
+    cond_set(c, ratio_ge(num, den, bp) ? ENT_MET : ENT_NOT_MET, "%s %s（需 >= %s）", what, have,
              need);
 }
 
@@ -409,14 +409,14 @@ ht_rd(const struct ent_rules *r, const struct db_ent_year *const *years, size_t 
     ok = ratio_ge(s.rd, s.sales, need);
     ent_rules_pct_text(ratio_bp(s.rd, s.sales), have, sizeof have);
     if (s.dom_missing || s.rd == 0) {
-        cond_set(c, ok ? ENT_UNKNOWN : ENT_NOT_MET, "近 %d 年研发费用占销售收入 %s（需 ≥ %s）%s",
+        cond_set(c, ok ? ENT_UNKNOWN : ENT_NOT_MET, "近 %d 年研发费用占销售收入 %s（需 >= %s）%s",
                  s.used, have, want, ok ? "，缺少境内研发费用" : "");
         return;
     }
     dok = ratio_ge(s.dom, s.rd, dneed);
     ent_rules_pct_text(ratio_bp(s.dom, s.rd), dhave, sizeof dhave);
     cond_set(c, ok && dok ? ENT_MET : ENT_NOT_MET,
-             "近 %d 年研发费用占销售收入 %s（需 ≥ %s），境内占 %s（需 ≥ %s）", s.used, have, want,
+             "近 %d 年研发费用占销售收入 %s（需 >= %s），境内占 %s（需 >= %s）", s.used, have, want,
              dhave, dwant);
 }
 
@@ -500,7 +500,7 @@ bm_at_least(const char *what, long long v, long long need, const char *unit, str
     if (v < 0)
         cond_set(c, ENT_UNKNOWN, "缺少%s数据", what);
     else
-        cond_set(c, v >= need ? ENT_MET : ENT_NOT_MET, "%s %lld %s（需 ≥ %lld %s）", what, v, unit,
+        cond_set(c, v >= need ? ENT_MET : ENT_NOT_MET, "%s %lld %s（需 >= %lld %s）", what, v, unit,
                  need, unit);
 }
 
@@ -529,10 +529,10 @@ ent_eval_bm(const struct ent_rules *r, const struct db_ent_year *const *years, s
     have = bm_window(years, n, need, &rd, &sales);
     ent_money_text(r->n[ENT_R_BM_LEAD_SALES], want, sizeof want);
     if (v < 0)
-        cond_set(&o->lead[0], ENT_UNKNOWN, "缺少上年销售收入（需 ≥ %s）", want);
+        cond_set(&o->lead[0], ENT_UNKNOWN, "缺少上年销售收入（需 >= %s）", want);
     else
         cond_set(&o->lead[0], v >= r->n[ENT_R_BM_LEAD_SALES] ? ENT_MET : ENT_NOT_MET,
-                 "上年销售收入 %s（需 ≥ %s）", ent_money_text(v, money, sizeof money), want);
+                 "上年销售收入 %s（需 >= %s）", ent_money_text(v, money, sizeof money), want);
     bm_intensity(rd, sales, have, r->n[ENT_R_BM_LEAD_RD], need, &o->lead[1]);
     bm_at_least("Ⅰ类知识产权", FIG(y, DB_FIG_IP1), r->n[ENT_R_BM_LEAD_IP1], "项", &o->lead[2]);
     bm_platform(FIG(y, DB_FIG_RD_INST), 2, &o->lead[3]);

@@ -154,7 +154,7 @@ const char *
 ent_fig_text(int fig, long long v, char *out, size_t n)
 {
     if (v < 0) {
-        snprintf(out, n, "—");
+        snprintf(out, n, "-");
         return out;
     }
     switch (ent_fig_info[fig].kind) {

@@ -250,7 +250,7 @@ imp_note_column(struct ent_import *im, const char *h, const struct imp_col *c)
 {
     struct strbuf b = STRBUF_INIT;
 
-    strbuf_printf(&b, "“%s” → %s", h, c->kind == IMP_IGNORE ? "不导入" : imp_label(c));
+    strbuf_printf(&b, "“%s” -> %s", h, c->kind == IMP_IGNORE ? "不导入" : imp_label(c));
     if (c->year)
         strbuf_printf(&b, "（%d 年）", c->year);
     if (c->kind == IMP_FIG && ent_fig_info[c->fig].kind == ENT_FIG_MONEY)

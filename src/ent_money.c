@@ -86,7 +86,7 @@ ent_money_text(long long yuan, char *out, size_t n)
     long long cents; /* hundredths of a 万元 */
 
     if (yuan < 0) {
-        snprintf(out, n, "—");
+        snprintf(out, n, "-");
         return out;
     }
     cents = (yuan + 50) / 100;

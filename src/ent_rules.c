@@ -17,9 +17,9 @@
 enum ent_rule_type {
     RT_INT,         /* a whole number >= 0 */
     RT_PCT,         /* a percentage */
-    RT_PCT_BANDS,   /* "pct:points pct:points …" */
-    RT_COUNT_BANDS, /* "count:points …" */
-    RT_SALES_BANDS, /* "yuan:pct … *:pct" */
+    RT_PCT_BANDS,   /* "pct:points pct:points ..." */
+    RT_COUNT_BANDS, /* "count:points ..." */
+    RT_SALES_BANDS, /* "yuan:pct ... *:pct" */
 };
 
 static const struct {
@@ -97,7 +97,7 @@ const char *
 ent_rules_pct_text(long long bp, char *out, size_t n)
 {
     if (bp < 0)
-        snprintf(out, n, "—");
+        snprintf(out, n, "-");
     else if (bp % 100 == 0)
         snprintf(out, n, "%lld%%", bp / 100);
     else if (bp % 10 == 0)

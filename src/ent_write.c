@@ -38,7 +38,7 @@ enterprise_figures_check(const struct db_ent_year *y, struct err *e)
     int i;
 
     if (y->year < 1990 || y->year > 2100)
-        return err_field(e, ERR_INVALID, "year", "年度应为四位年份（1990–2100）。");
+        return err_field(e, ERR_INVALID, "year", "年度应为四位年份（1990-2100）。");
     for (i = 0; i < DB_FIG_COUNT; i++) {
         if (y->v[i] < DB_ENT_UNKNOWN || y->v[i] > max[ent_fig_info[i].kind])
             return err_field(e, ERR_INVALID, db_ent_fig_columns[i], "%s的数值超出范围。",

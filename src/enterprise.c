@@ -15,6 +15,7 @@
 #include "src/ent_eval.h"
 #include "src/ent_fig.h"
 #include "src/ent_tier.h"
+#include "src/field.h"
 #include "src/strbuf.h"
 #include "src/textw.h"
 #include "src/uuid.h"
@@ -151,6 +152,11 @@ enterprise_resolve(struct db *db, const char *ref, char id[DB_ID_LEN], struct er
 static int
 ent_check_len(const char *s, int max, const char *field, const char *label, struct err *e)
 {
+    int multi = strcmp(field, "notes") == 0 || strcmp(field, "address") == 0;
+    int rc = field_check_text(field, label, s, multi ? FIELD_MULTILINE | FIELD_TABS : 0, e);
+
+    if (rc != ERR_OK)
+        return rc;
     if (s && textw_width(s) > 2 * max)
         return err_field(e, ERR_INVALID, field, "%s太长：最多约 %d 个汉字。", label, max);
     return ERR_OK;

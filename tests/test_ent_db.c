@@ -1,5 +1,5 @@
 /*
- * test_ent_db.c — the enterprise register on a real (in-memory) database:
+ * test_ent_db.c - the enterprise register on a real (in-memory) database:
  * saving with the credit-code check and its logged override, figures,
  * tier events, the funnel's counts around issue and expiry dates, warnings,
  * 三清零 and 双倍增, the list's filters, sorting, paging and search.

@@ -1,5 +1,5 @@
 /*
- * test_ent_import.c — importing the CSV files offices keep: BOM, GB18030,
+ * test_ent_import.c - importing the CSV files offices keep: BOM, GB18030,
  * quoted commas and newlines, headers in any order with their units,
  * refused rows with line and reason, the preview writing nothing, the
  * re-import changing nothing, and the export reading back unchanged.

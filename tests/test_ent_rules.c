@@ -1,5 +1,5 @@
 /*
- * test_ent_rules.c — the enterprise rules as pure functions: the credit
+ * test_ent_rules.c - the enterprise rules as pure functions: the credit
  * code check, dates, money, every tech-SME band edge, each high-tech
  * condition, the benchmark kinds, tiers derived around issue and expiry
  * dates, and the next-tier gaps.

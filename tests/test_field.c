@@ -1,8 +1,12 @@
 /* test_field.c — typed text is UTF-8 without control characters before it is stored. */
 #include <criterion/criterion.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db/db.h"
+#include "db/enterprise.h"
+#include "src/enterprise.h"
 #include "src/field.h"
 #include "src/plan_load.h"
 #include "src/progress.h"
@@ -68,5 +72,24 @@ Test(field, task_and_report_writes_refuse_damaged_text)
     cr_assert_eq(task_add(db, "王科员", &ti, id, &e), ERR_OK, "%s", e.msg);
     cr_expect_eq(progress_add(db, "王科员", "2025-06-30", id, &pi, id, &e), ERR_INVALID);
     cr_expect_str_eq(e.field, "progress");
+    db_close(db);
+}
+
+/* The enterprise register refuses a GBK-damaged name the same way. */
+Test(field, enterprise_names_refuse_damaged_text)
+{
+    struct db *db = NULL;
+    struct err e = {0};
+    long long before;
+
+    cr_assert_eq(db_open(":memory:", DB_OPEN_CREATE, &db, &e), ERR_OK);
+    cr_assert_eq(plan_load(db, "测试", NULL, &e), ERR_OK, "%s", e.msg);
+    before = db_changelog_count(db);
+    struct db_enterprise x = {0};
+    x.name = strdup("e\xffz");
+    cr_expect_eq(enterprise_save(db, "王科员", &x, 0, &e), ERR_INVALID);
+    db_ent_free(&x);
+    cr_expect_str_eq(e.field, "name");
+    cr_expect_eq(db_changelog_count(db), before);
     db_close(db);
 }

@@ -1,5 +1,5 @@
 /*
- * test_ui_ent.c — the 梯度培育 screen with Chinese data, played headless:
+ * test_ui_ent.c - the 梯度培育 screen with Chinese data, played headless:
  * the funnel moving after a promotion, an enterprise's page with its score
  * and checklists, a refused credit code kept in the form with its message
  * under the field, filters, and golden screens at 80x24 and 120x40
@@ -251,6 +251,6 @@ Test(ui_ent, the_ranking_names_what_holds_back)
     char *s = play("3 m <End> <Up> <Up> <Enter>", 100, 30);
 
     cr_expect(strstr(s, "最接近下一梯度的企业") != NULL, "%s", s);
-    cr_expect(strstr(s, "→ 科技型中小企业") != NULL, "%s", s);
+    cr_expect(strstr(s, "-> 科技型中小企业") != NULL, "%s", s);
     free(s);
 }

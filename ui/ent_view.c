@@ -118,8 +118,8 @@ view_funnel_more(const struct ent_funnel *f)
         if (f->tier[i].base > 0)
             snprintf(r, sizeof r, "%.2f", (double)f->tier[i].count / (double)f->tier[i].base);
         else
-            snprintf(r, sizeof r, "—");
-        strbuf_printf(&b, " %s×%s", view_short(&f->tier[i]), r);
+            snprintf(r, sizeof r, "-");
+        strbuf_printf(&b, " %sx%s", view_short(&f->tier[i]), r);
     }
     view_num(f->expiring, a, sizeof a);
     view_num(f->unregistered, c, sizeof c);
@@ -157,7 +157,7 @@ view_filters(struct ui_ent *s)
         strbuf_printf(&b, "%s%s", sep, msg("ent.filter.warn")), sep = " ";
     if (!*sep)
         strbuf_puts(&b, msg("ent.filter.all"));
-    strbuf_printf(&b, " · %s%s", msg(ui_ent_sort_keys[f->sort]),
+    strbuf_printf(&b, " / %s%s", msg(ui_ent_sort_keys[f->sort]),
                   f->desc ? msg("ent.filter.desc") : "");
     {
         char *keys = msg_format("ent.filter.keys", view, add, menu, NULL);
@@ -263,7 +263,7 @@ view_tier_now(struct ui_detail *d, const struct ent_profile *p, int warn)
     ui_detail_add(d, UI_ROLE_LABEL, line);
     free(line);
     for (i = 0; i < p->gap.nwhy; i++) {
-        line = xasprintf("· %s", p->gap.why[i]);
+        line = xasprintf("/ %s", p->gap.why[i]);
         ui_detail_add(d, UI_ROLE_NORMAL, line);
         free(line);
     }
@@ -478,7 +478,7 @@ ui_ent_view_ranking(struct ui_ent *s)
             strbuf_printf(&b, "%zu. %s%s\n", j + 1, g[i].items[j].name,
                           g[i].items[j].gap.state == ENT_MET ? msg("ent.rank.ready") : "");
             for (k = 0; k < g[i].items[j].gap.nwhy; k++)
-                strbuf_printf(&b, "   · %s\n", g[i].items[j].gap.why[k]);
+                strbuf_printf(&b, "   / %s\n", g[i].items[j].gap.why[k]);
         }
         if (g[i].n == 0)
             strbuf_printf(&b, "%s\n", msg("ent.no_tiers"));

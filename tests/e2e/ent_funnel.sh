@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ent_funnel.sh — a clerk in the real tuwei (tmux, 80x24) registers an
+# ent_funnel.sh - a clerk in the real tuwei (tmux, 80x24) registers an
 # enterprise with a Chinese name, enters its figures, promotes it to
 # high-tech with a certificate number, and the funnel moves: on screen at
 # once, and from the command line afterwards.
