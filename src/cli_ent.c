@@ -11,7 +11,7 @@
 #include "src/cli_cmds.h"
 #include "src/cli_ent.h"
 #include "src/csv.h"
-#include "src/ent_date.h"
+#include "src/date.h"
 #include "src/ent_fig.h"
 #include "src/ent_funnel.h"
 #include "src/ent_money.h"
@@ -26,7 +26,7 @@ cli_ent_date(struct cli_ctx *ctx, const char *given, char out[DB_DATE_LEN], stru
 {
     const char *d = given ? given : ctx->today;
 
-    if (!ent_date_valid(d))
+    if (!date_valid(d))
         return err_field(e, ERR_INVALID, "-", "日期“%s”不对，应写作 YYYY-MM-DD。", d);
     snprintf(out, DB_DATE_LEN, "%s", d);
     return ERR_OK;

@@ -414,3 +414,11 @@ date_year_days_left(const char *date, int year)
         return last - first + 1;
     return day >= last ? 0 : last - day;
 }
+
+int
+date_year(const char *s)
+{
+    int y = 0;
+
+    return date_ymd(s, &y, NULL, NULL) ? y : 0;
+}

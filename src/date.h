@@ -53,6 +53,9 @@ void date_month_of(const char *s, char out[DATE_MONTH_LEN + 1]);
  * may be NULL). */
 int date_ymd(const char *s, int *y, int *m, int *d);
 
+/* The year of the valid date s; 0 when s is not a valid date. */
+int date_year(const char *s);
+
 /* 1 when s is exactly a month written YYYY-MM (01-12); fills y, m. */
 int date_ym(const char *s, int *y, int *m);
 

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/ent_date.h"
+#include "src/date.h"
 #include "src/ent_money.h"
 
 #define FIG(y, f) ((y) ? (y)->v[f] : DB_ENT_UNKNOWN)
@@ -269,14 +269,14 @@ ent_eval_sme(const struct ent_rules *r, const struct db_ent_year *y, const struc
 static void
 ht_age(const struct ent_rules *r, const struct ent_facts *f, const char *as_of, struct ent_cond *c)
 {
-    char due[ENT_DATE_LEN + 1];
+    char due[DATE_LEN + 1];
     long long months = r->n[ENT_R_HT_MIN_AGE_MONTHS];
 
-    if (f == NULL || !ent_date_valid(f->established) || !ent_date_valid(as_of)) {
+    if (f == NULL || !date_valid(f->established) || !date_valid(as_of)) {
         cond_set(c, ENT_UNKNOWN, "缺少成立日期");
         return;
     }
-    ent_date_add_months(f->established, (int)months, due);
+    date_add_months(f->established, (int)months, due);
     cond_set(c, strcmp(due, as_of) <= 0 ? ENT_MET : ENT_NOT_MET,
              "成立于 %s（需满 %lld 个月，%s 起）", f->established, months, due);
 }
@@ -357,7 +357,7 @@ static void
 ht_sum(const struct db_ent_year *const *years, size_t n, int need, const struct ent_facts *f,
        struct ht_sums *s)
 {
-    int est = f && ent_date_valid(f->established) ? ent_date_year(f->established) : 0, i;
+    int est = f && date_valid(f->established) ? date_year(f->established) : 0, i;
     const struct db_ent_year *y;
 
     memset(s, 0, sizeof *s);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "db/plan.h"
-#include "src/ent_date.h"
+#include "src/date.h"
 #include "src/ent_tier.h"
 
 int
@@ -24,17 +24,17 @@ ent_asof_init(struct db *db, const struct config *cfg, const char *date, struct 
     char warn_from[DB_DATE_LEN];
 
     memset(o, 0, sizeof *o);
-    if (!ent_date_valid(date))
+    if (!date_valid(date))
         return err_field(e, ERR_INVALID, "date", "日期“%s”不对，应写作 YYYY-MM-DD。",
                          date ? date : "");
     snprintf(o->date, sizeof o->date, "%s", date);
-    y = ent_date_year(date);
-    ent_date_add_months(date, (int)(months > 0 ? months : 6), o->until);
+    y = date_year(date);
+    date_add_months(date, (int)(months > 0 ? months : 6), o->until);
     snprintf(o->deadline, sizeof o->deadline, "%04u-%.5s", (unsigned)y % 10000u,
              md && strlen(md) == 5 ? md : "09-30");
-    if (!ent_date_valid(o->deadline))
+    if (!date_valid(o->deadline))
         snprintf(o->deadline, sizeof o->deadline, "%04u-02-28", (unsigned)y % 10000u);
-    ent_date_add_days(o->deadline, -(days > 0 ? days : 60), warn_from);
+    date_add_days(o->deadline, -(days > 0 ? days : 60), warn_from);
     snprintf(o->prev_first, sizeof o->prev_first, "%04u-01-01", (unsigned)(y - 1) % 10000u);
     snprintf(o->prev_last, sizeof o->prev_last, "%04u-12-31", (unsigned)(y - 1) % 10000u);
     snprintf(o->year_first, sizeof o->year_first, "%04u-01-01", (unsigned)y % 10000u);
@@ -198,7 +198,7 @@ ent_funnel_compute(struct db *db, const struct config *cfg, const char *as_of, s
         return rc;
     snprintf(f->as_of, sizeof f->as_of, "%s", as_of);
     snprintf(f->deadline, sizeof f->deadline, "%s", a.deadline);
-    f->year = ent_date_year(as_of);
+    f->year = date_year(as_of);
     f->base_year = (int)config_get_int(cfg, "rules:double_base_year");
     f->expiry_months = (int)config_get_int(cfg, "rules:cert_expiry_months");
     f->data_year = db_ent_latest_year(db, f->year, e);

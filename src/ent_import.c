@@ -13,7 +13,7 @@
 #include "db/ent_list.h"
 #include "src/credit_code.h"
 #include "src/csv.h"
-#include "src/ent_date.h"
+#include "src/date.h"
 #include "src/ent_fig.h"
 #include "src/ent_money.h"
 #include "src/enterprise.h"
@@ -99,12 +99,12 @@ imp_date(const char *s, char out[DB_DATE_LEN])
             return -1;
         snprintf(out, DB_DATE_LEN, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
                  (unsigned)d % 100u);
-        return ent_date_valid(out) ? 0 : -1;
+        return date_valid(out) ? 0 : -1;
     }
     serial = strtol(s, &end, 10);
     if (*end != '\0' || serial < 20000 || serial > 80000)
         return -1;
-    ent_date_from_days(serial - 25569, out); /* day 25569 of 1899-12-30 is 1970-01-01 */
+    date_from_days(serial - 25569, out); /* day 25569 of 1899-12-30 is 1970-01-01 */
     return 0;
 }
 

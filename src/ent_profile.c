@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "db/ent_list.h"
-#include "src/ent_date.h"
+#include "src/date.h"
 #include "src/ent_tier.h"
 #include "src/xmalloc.h"
 
@@ -118,7 +118,7 @@ int
 ent_profile_load(struct db *db, const struct ent_rules *r, const char *id, const char *as_of,
                  struct ent_profile *p, struct err *e)
 {
-    int rc, year = ent_date_year(as_of);
+    int rc, year = date_year(as_of);
 
     memset(p, 0, sizeof *p);
     p->current = p->next = -1;
@@ -206,7 +206,7 @@ rank_one(void *arg, const struct db_ent_whole *w)
     memset(&it, 0, sizeof it);
     snprintf(it.id, sizeof it.id, "%s", w->ent->id);
     snprintf(it.from, sizeof it.from, "%s", x->tiers[cur].name);
-    year = ent_date_year(x->as_of);
+    year = date_year(x->as_of);
     it.eval_year = ent_profile_eval_year(w->years, w->nyears, year);
     ent_profile_window(w->years, w->nyears, it.eval_year, win, ENT_WINDOW);
     profile_facts(w->ent, x->tiers, x->ntiers, w->events, w->nevents, x->as_of, &f);
@@ -240,7 +240,7 @@ ent_rank_compute(struct db *db, const struct ent_rules *r, const char *as_of, co
         snprintf(x.g[i].name, sizeof x.g[i].name, "%s", x.tiers[i + 1].name);
         x.g[i].items = xcalloc(x.limit + 1, sizeof *x.g[i].items);
     }
-    rc = db_ent_whole_each(db, township, field_id, ent_date_year(as_of), rank_one, &x, e);
+    rc = db_ent_whole_each(db, township, field_id, date_year(as_of), rank_one, &x, e);
     db_tier_list_free(x.tiers, x.ntiers);
     *out = x.g;
     *n = x.ntiers ? x.ntiers - 1 : 0;

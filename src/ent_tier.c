@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "src/ent_date.h"
+#include "src/date.h"
 
 /* The first day an enter event holds its tier. */
 static const char *
@@ -116,12 +116,12 @@ ent_tier_validity(const struct db_tier *t, const char *date, const char *number,
     to[0] = '\0';
     if (strcmp(t->validity, "calendar_year") == 0) {
         y = tier_number_year(number);
-        if (y == 0 || y < ent_date_year(date))
-            y = ent_date_year(date);
+        if (y == 0 || y < date_year(date))
+            y = date_year(date);
         snprintf(to, DB_DATE_LEN, "%04d-12-31", y);
     } else if (strcmp(t->validity, "years") == 0 && t->validity_years > 0) {
-        ent_date_add_months(date, 12 * t->validity_years, tmp);
-        ent_date_add_days(tmp, -1, to);
+        date_add_months(date, 12 * t->validity_years, tmp);
+        date_add_days(tmp, -1, to);
     }
 }
 
@@ -144,7 +144,7 @@ ent_tier_number_warning(const struct db_tier *t, const char *number, const char 
         return 1;
     }
     y = tier_number_year(number);
-    if (y && ent_date_valid(date) && y != ent_date_year(date)) {
+    if (y && date_valid(date) && y != date_year(date)) {
         snprintf(out, n, "编号中的年份 %d 与日期 %s 不一致，请核对（已照录）。", y, date);
         return 1;
     }
@@ -178,7 +178,7 @@ ent_tier_warnings(const struct db_tier_event *ev, size_t n, const struct db_ent_
 
     if (a->ht_tier_id && ent_tier_holds(ev, n, a->ht_tier_id, a->date, until) && until[0] &&
         strcmp(until, a->expiry_last) <= 0) {
-        ent_date_add_days(a->expiry_last, 1, after);
+        date_add_days(a->expiry_last, 1, after);
         if (!tier_any_enter(ev, n, a->ht_tier_id, after, NULL))
             bits |= DB_ENT_WARN_EXPIRING;
     }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/ent_date.h"
+#include "src/date.h"
 #include "src/ent_fig.h"
 #include "src/ent_tier.h"
 #include "src/enterprise.h"
@@ -155,13 +155,13 @@ write_validity(const struct enterprise_tier_change *c, const struct db_tier *t,
 {
     ent_tier_validity(t, c->date, c->number, ev->valid_from, ev->valid_to);
     if (c->valid_from && *c->valid_from) {
-        if (!ent_date_valid(c->valid_from))
+        if (!date_valid(c->valid_from))
             return err_field(e, ERR_INVALID, "valid_from",
                              "有效期起始日“%s”不对，应写作 YYYY-MM-DD。", c->valid_from);
         snprintf(ev->valid_from, sizeof ev->valid_from, "%s", c->valid_from);
     }
     if (c->valid_to && *c->valid_to) {
-        if (!ent_date_valid(c->valid_to))
+        if (!date_valid(c->valid_to))
             return err_field(e, ERR_INVALID, "valid_to",
                              "有效期截止日“%s”不对，应写作 YYYY-MM-DD。", c->valid_to);
         snprintf(ev->valid_to, sizeof ev->valid_to, "%s", c->valid_to);
@@ -213,7 +213,7 @@ enterprise_tier_change(struct db *db, const char *user, const struct enterprise_
         warning[0] = '\0';
     if ((rc = write_live(db, c->enterprise_id, e)) != ERR_OK)
         return rc;
-    if (c->date == NULL || !ent_date_valid(c->date))
+    if (c->date == NULL || !date_valid(c->date))
         return err_field(e, ERR_INVALID, "date", "日期“%s”不对，应写作 YYYY-MM-DD。",
                          c->date ? c->date : "");
     if ((rc = db_tier_list(db, &tiers, &nt, e)) != ERR_OK)
@@ -263,9 +263,9 @@ enterprise_service_add(struct db *db, const char *user, struct db_ent_service *s
 
     if ((rc = write_live(db, s->enterprise_id, e)) != ERR_OK)
         return rc;
-    if (!ent_date_valid(s->service_date))
+    if (!date_valid(s->service_date))
         return err_field(e, ERR_INVALID, "service_date", "服务日期不对，应写作 YYYY-MM-DD。");
-    if (s->follow_up[0] && !ent_date_valid(s->follow_up))
+    if (s->follow_up[0] && !date_valid(s->follow_up))
         return err_field(e, ERR_INVALID, "follow_up", "回访日期不对，应写作 YYYY-MM-DD。");
     if (s->follow_up[0] && strcmp(s->follow_up, s->service_date) < 0)
         return err_field(e, ERR_INVALID, "follow_up", "回访日期早于服务日期。");
@@ -292,7 +292,7 @@ enterprise_subsidy_add(struct db *db, const char *user, struct db_ent_subsidy *s
 
     if ((rc = write_live(db, s->enterprise_id, e)) != ERR_OK)
         return rc;
-    if (!ent_date_valid(s->paid_date))
+    if (!date_valid(s->paid_date))
         return err_field(e, ERR_INVALID, "paid_date", "兑现日期不对，应写作 YYYY-MM-DD。");
     if (s->kind == NULL || *s->kind == '\0')
         return err_field(e, ERR_INVALID, "kind", "请填写奖补类别（如 高企认定奖励）。");

@@ -11,7 +11,7 @@
 
 #include "db/ent_list.h"
 #include "src/credit_code.h"
-#include "src/ent_date.h"
+#include "src/date.h"
 #include "src/ent_eval.h"
 #include "src/ent_fig.h"
 #include "src/ent_tier.h"
@@ -226,7 +226,7 @@ ent_check_facts(const struct db_enterprise *x, struct err *e)
 {
     size_t i;
 
-    if (x->established[0] && !ent_date_valid(x->established))
+    if (x->established[0] && !date_valid(x->established))
         return err_field(e, ERR_INVALID, "established", "成立日期“%s”不对，应写作 YYYY-MM-DD。",
                          x->established);
     if (x->ht_domain && *x->ht_domain && strcmp(x->ht_domain, "不属于") != 0) {

@@ -11,7 +11,7 @@
 
 #include "db/ent_list.h"
 #include "db/enterprise.h"
-#include "src/ent_date.h"
+#include "src/date.h"
 #include "src/ent_fig.h"
 #include "src/ent_funnel.h"
 #include "src/ent_tier.h"
@@ -148,9 +148,9 @@ reports_build_ledger(struct db *db, const struct sumopts *o, struct report **out
         config_free(own);
         return rc;
     }
-    l.year = db_ent_latest_year(db, ent_date_year(o->as_of), NULL);
+    l.year = db_ent_latest_year(db, date_year(o->as_of), NULL);
     if (l.year == 0)
-        l.year = ent_date_year(o->as_of);
+        l.year = date_year(o->as_of);
     title = xasprintf("企业台账（%d年度数据）", l.year);
     l.r = report_new("ledger", title, o->as_of, NULL);
     free(title);

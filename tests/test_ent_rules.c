@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "src/credit_code.h"
-#include "src/ent_date.h"
+#include "src/date.h"
 #include "src/ent_eval.h"
 #include "src/ent_fig.h"
 #include "src/ent_money.h"
@@ -86,20 +86,20 @@ Test(ent_rules, dates)
 {
     char out[11];
 
-    cr_expect(ent_date_valid("2024-02-29"));
-    cr_expect_not(ent_date_valid("2023-02-29"));
-    cr_expect_not(ent_date_valid("2023-13-01"));
-    cr_expect_not(ent_date_valid("2023-1-01"));
-    ent_date_add_months("2023-12-12", 36, out);
+    cr_expect(date_valid("2024-02-29"));
+    cr_expect_not(date_valid("2023-02-29"));
+    cr_expect_not(date_valid("2023-13-01"));
+    cr_expect_not(date_valid("2023-1-01"));
+    date_add_months("2023-12-12", 36, out);
     cr_expect_str_eq(out, "2026-12-12");
-    ent_date_add_months("2024-02-29", 12, out);
+    date_add_months("2024-02-29", 12, out);
     cr_expect_str_eq(out, "2025-02-28");
-    ent_date_add_days("2026-12-12", -1, out);
+    date_add_days("2026-12-12", -1, out);
     cr_expect_str_eq(out, "2026-12-11");
-    ent_date_add_days("2025-01-01", -1, out);
+    date_add_days("2025-01-01", -1, out);
     cr_expect_str_eq(out, "2024-12-31");
-    cr_expect_eq(ent_date_days("1970-01-01"), 0);
-    cr_expect_eq(ent_date_days("2000-03-01") - ent_date_days("2000-02-28"), 2);
+    cr_expect_eq(date_to_days("1970-01-01"), 0);
+    cr_expect_eq(date_to_days("2000-03-01") - date_to_days("2000-02-28"), 2);
 }
 
 Test(ent_rules, money_in_yuan_wan_and_yi)

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "db/enterprise.h"
-#include "src/ent_date.h"
+#include "src/date.h"
 #include "src/ent_eval.h"
 #include "src/ent_fig.h"
 #include "src/ent_money.h"
