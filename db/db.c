@@ -360,7 +360,8 @@ db_stmt(struct db *db, const char *sql, struct err *e)
         int j;
 
         for (i = -1, j = 0; j < DB_STMT_CACHE; j++) {
-            if (!sqlite3_stmt_busy(db->cache[j].st) && (i < 0 || db->cache[j].used < db->cache[i].used))
+            if (!sqlite3_stmt_busy(db->cache[j].st) &&
+                (i < 0 || db->cache[j].used < db->cache[i].used))
                 i = j;
         }
         if (i < 0) {

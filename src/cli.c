@@ -13,14 +13,8 @@
 
 /* Every command table, in the order --help lists them. */
 static const struct cli_cmd *const cli_tables[] = {
-    cli_base_cmds,
-    cli_task_cmds,
-    cli_task_edit_cmds,
-    cli_ent_cmds,
-    cli_funnel_cmds,
-    cli_pilot_cmds,
-    cli_reg_cmds,
-    cli_rep_cmds,
+    cli_base_cmds,   cli_task_cmds,  cli_task_edit_cmds, cli_ent_cmds,
+    cli_funnel_cmds, cli_pilot_cmds, cli_reg_cmds,       cli_rep_cmds,
 };
 
 /* Prints one command's usage line, its help text starting in the same

@@ -221,4 +221,3 @@ cli_ent_show(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     ent_profile_free(&p);
     return rc;
 }
-

@@ -283,7 +283,8 @@ const struct cli_cmd cli_task_edit_cmds[] = {
      "[--due 日期] [--status 状态] [--percent N] [--enterprises 企业] [--institutions 院所]",
      "新建一项任务"},
     {"task", "set", CLI_DB_EXISTING, cli_task_set,
-     "task set 编号|ID [--title ...] [--lead ...] [--co ...] [--start ...] [--due ...] [--status ...] "
+     "task set 编号|ID [--title ...] [--lead ...] [--co ...] [--start ...] [--due ...] [--status "
+     "...] "
      "[--percent N] [--body ...] [--enterprises ...] [--institutions ...]",
      "修改任务（空值 \"\" 清除该项）、改变状态"},
     {"task", "report", CLI_DB_EXISTING, cli_task_report,

@@ -22,12 +22,12 @@
 #include "src/xmalloc.h"
 
 enum config_type {
-    CONFIG_TEXT,   /* UTF-8 text; min/max: length in bytes (max 0: no limit) */
-    CONFIG_PATH,   /* a file name; "~/" is expanded */
-    CONFIG_BOOL,   /* yes/no/true/false/1/0, kept as "yes" or "no" */
-    CONFIG_INT,    /* a decimal integer in min..max */
-    CONFIG_CHOICE, /* one of choices ("a|b|c"), case-insensitive */
-    CONFIG_LIST,   /* min..max items separated by commas (ASCII, full-width or 、) */
+    CONFIG_TEXT,     /* UTF-8 text; min/max: length in bytes (max 0: no limit) */
+    CONFIG_PATH,     /* a file name; "~/" is expanded */
+    CONFIG_BOOL,     /* yes/no/true/false/1/0, kept as "yes" or "no" */
+    CONFIG_INT,      /* a decimal integer in min..max */
+    CONFIG_CHOICE,   /* one of choices ("a|b|c"), case-insensitive */
+    CONFIG_LIST,     /* min..max items separated by commas (ASCII, full-width or 、) */
     CONFIG_MONTHDAY, /* a day of the year, "MM-DD" (also M-D or M月D日) */
 };
 
@@ -62,8 +62,8 @@ static const struct config_key config_keys[] = {
 
 /* Roles a [theme] entry may colour, and the colour names. */
 static const char *const config_theme_roles[] = {
-    "title",  "selection", "warning", "overdue",       "ok",   "tab",    "status", "tab_active",
-    "header", "header_focus", "selection_dim", "fkey", "dialog", "label", "input", NULL,
+    "title",  "selection",    "warning",       "overdue", "ok",     "tab",   "status", "tab_active",
+    "header", "header_focus", "selection_dim", "fkey",    "dialog", "label", "input",  NULL,
 };
 static const char *const config_colours[] = {
     "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white", "default", NULL,

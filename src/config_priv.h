@@ -24,7 +24,6 @@ void config_warn(struct config *c, long line, const char *fmt, ...)
 /* Returns 1 for a section the program knows: one of the table, theme or keys. */
 int config_section_known(const char *section);
 
-
 /* Returns 1 for the white space iniparser strips (isspace in the C locale). */
 int config_space(int ch);
 

@@ -13,9 +13,9 @@ field_check_text(const char *field, const char *label, const char *s, int flags,
 
     for (; n > 0; s += len, n -= len) {
         if ((len = textw_utf8_len(s, n)) == 0)
-            return err_field(e, ERR_INVALID, field,
-                             "%s含有无法识别的字节（不是 UTF-8 文字，可能是 GBK 编码），请重新输入。",
-                             label);
+            return err_field(
+                e, ERR_INVALID, field,
+                "%s含有无法识别的字节（不是 UTF-8 文字，可能是 GBK 编码），请重新输入。", label);
         c = (unsigned char)*s;
         if (len > 1 || (c >= 0x20 && c != 0x7f))
             continue;

@@ -15,7 +15,6 @@ enum field_text_flags {
 };
 
 /* Checks s (NULL passes) typed into field, called label on screen. */
-int field_check_text(const char *field, const char *label, const char *s, int flags,
-                     struct err *e);
+int field_check_text(const char *field, const char *label, const char *s, int flags, struct err *e);
 
 #endif

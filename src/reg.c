@@ -128,8 +128,7 @@ reg_money_parse(const char *text, long long *yuan)
     if (n >= 3 && strcmp(s + n - 3, "万") == 0) {
         s[n -= 3] = '\0';
         scale = 10000;
-    }
-    else if (n >= 3 && strcmp(s + n - 3, "亿") == 0) {
+    } else if (n >= 3 && strcmp(s + n - 3, "亿") == 0) {
         s[n -= 3] = '\0';
         scale = 100000000;
     }
@@ -266,11 +265,12 @@ reg_parse(struct db *db, const struct reg_def *d, size_t i, const char *typed, c
     case REG_MONEY:
     case REG_INT:
         if (f->type == REG_MONEY ? !reg_money_parse(s, &v) : !reg_decimal(s, 1, &v))
-            rc = err_field(e, ERR_INVALID, f->key,
-                           f->type == REG_MONEY
-                               ? "%s“%s”不是金额：请写元数（如 120000）、万元数（如 12万）或亿元数（如 1.2亿）。"
-                               : "%s“%s”应为不小于 0 的整数。",
-                           f->label, s);
+            rc =
+                err_field(e, ERR_INVALID, f->key,
+                          f->type == REG_MONEY ? "%s“%s”不是金额：请写元数（如 "
+                                                 "120000）、万元数（如 12万）或亿元数（如 1.2亿）。"
+                                               : "%s“%s”应为不小于 0 的整数。",
+                          f->label, s);
         else {
             free(s);
             s = xasprintf("%lld", v);

@@ -491,8 +491,8 @@ task_apply(struct db *db, struct task_edit *x, const struct task_input *in, stru
     if ((rc = task_apply_title(x, in, e)) != ERR_OK)
         return rc;
     if (in->body) {
-        if ((rc = field_check_text("body", "任务内容", in->body, FIELD_MULTILINE | FIELD_TABS, e)) !=
-            ERR_OK)
+        if ((rc = field_check_text("body", "任务内容", in->body, FIELD_MULTILINE | FIELD_TABS,
+                                   e)) != ERR_OK)
             return rc;
         body = task_trim(in->body);
         free(x->t.body);

@@ -19,9 +19,9 @@ Test(field, plain_chinese_and_mixed_text_passes)
     cr_expect_eq(field_check_text("t", "名称", "氢能 R&D 示范（一期）", 0, &e), ERR_OK);
     cr_expect_eq(field_check_text("t", "名称", NULL, 0, &e), ERR_OK);
     cr_expect_eq(field_check_text("t", "名称", "", 0, &e), ERR_OK);
-    cr_expect_eq(field_check_text("t", "说明", "第一行\n第二行\t缩进", FIELD_MULTILINE | FIELD_TABS,
-                                  &e),
-                 ERR_OK);
+    cr_expect_eq(
+        field_check_text("t", "说明", "第一行\n第二行\t缩进", FIELD_MULTILINE | FIELD_TABS, &e),
+        ERR_OK);
 }
 
 Test(field, gbk_bytes_are_refused_naming_the_field)

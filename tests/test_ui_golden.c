@@ -35,8 +35,9 @@ golden_setup(void)
     g_cfg = config_defaults();
     cr_assert_eq(config_set(g_cfg, "user:name", "张三", &e), ERR_OK, "%s", e.msg);
     /* The settings screen shows the path: make it the same on every machine. */
-    cr_assert_eq(config_set(g_cfg, "database:path", "/home/zhangsan/.local/share/tuwei/tuwei.db", &e),
-                 ERR_OK, "%s", e.msg);
+    cr_assert_eq(
+        config_set(g_cfg, "database:path", "/home/zhangsan/.local/share/tuwei/tuwei.db", &e),
+        ERR_OK, "%s", e.msg);
     cr_assert_eq(config_set(g_cfg, "ui:color", "no", &e), ERR_OK, "%s", e.msg);
 }
 

@@ -258,8 +258,8 @@ Test(widgets, form_checks_fields_and_never_loses_what_was_typed)
     cr_expect_str_eq(f->fields[money].error, msg("form.err.number"));
     type(f, "2025-02-29");
     ui_form_key(f, KEYS_TAB);
-    cr_expect(strstr(f->fields[date].error, "2025年2月没有29日") != NULL, "2025 is no leap year: %s",
-              f->fields[date].error);
+    cr_expect(strstr(f->fields[date].error, "2025年2月没有29日") != NULL,
+              "2025 is no leap year: %s", f->fields[date].error);
     cr_expect_str_eq(ui_form_value(f, date), "2025-02-29", "what was typed is kept");
     ui_form_key(f, KEYS_RIGHT);
     cr_expect_str_eq(ui_form_value(f, kind), "创新中心");

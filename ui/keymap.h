@@ -31,12 +31,12 @@ enum ui_action {
     UI_ACT_REFRESH,
     UI_ACT_SECTION1,
     UI_ACT_SECTION6 = UI_ACT_SECTION1 + 5,
-    UI_ACT_ADD,    /* a new record in the list shown */
-    UI_ACT_EDIT,   /* change the selected record */
-    UI_ACT_DELETE, /* delete (archive) the selected record */
-    UI_ACT_MENU,   /* what can be done to the selected record */
-    UI_ACT_VIEW,   /* choose what the section lists */
-    UI_ACT_EXPORT, /* write what is shown to a file (报表) */
+    UI_ACT_ADD,      /* a new record in the list shown */
+    UI_ACT_EDIT,     /* change the selected record */
+    UI_ACT_DELETE,   /* delete (archive) the selected record */
+    UI_ACT_MENU,     /* what can be done to the selected record */
+    UI_ACT_VIEW,     /* choose what the section lists */
+    UI_ACT_EXPORT,   /* write what is shown to a file (报表) */
     UI_ACT_PROGRESS, /* report progress on the selected task (进展报送) */
     UI_ACT_COUNT,
 };
