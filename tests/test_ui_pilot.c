@@ -23,6 +23,8 @@
 #include "src/xmalloc.h"
 #include "ui/ui.h"
 
+#include "screen_play.h"
+
 static struct db *db;
 static struct config *cfg;
 
@@ -50,47 +52,11 @@ teardown(void)
 
 TestSuite(ui_pilot, .init = setup, .fini = teardown, .timeout = 60);
 
-static char *
-slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    char *s;
-    long n;
-
-    if (f == NULL)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    rewind(f);
-    s = xmalloc((size_t)n + 1);
-    s[fread(s, 1, (size_t)n, f)] = '\0';
-    fclose(f);
-    return s;
-}
-
-/* Plays keys at cols x rows on 2025-06-30 and returns the screen text. */
+/* Plays keys on the screen of cols x rows; returns its text. */
 static char *
 play(const char *keys, int cols, int rows)
 {
-    char out[] = "/tmp/tuwei-pilot-XXXXXX";
-    struct ui_options o = {0};
-    struct err e = {0};
-    int fd = mkstemp(out);
-    char *s;
-
-    cr_assert_geq(fd, 0);
-    close(fd);
-    o.headless = 1;
-    o.cols = cols;
-    o.rows = rows;
-    o.keys = keys;
-    o.screen_out = out;
-    snprintf(o.today, sizeof o.today, "2025-06-30");
-    cr_assert_eq(ui_run(cfg, db, &o, &e), ERR_OK, "%s", e.msg);
-    s = slurp(out);
-    unlink(out);
-    cr_assert_not_null(s);
-    return s;
+    return screen_play(cfg, db, "2025-06-30", keys, cols, rows);
 }
 
 /* Masks the timestamps (when a record was entered or changed, by the
@@ -125,7 +91,7 @@ golden(const char *name, const char *keys, int cols, int rows)
         fputs(got, f);
         fclose(f);
     }
-    want = slurp(path);
+    want = screen_slurp(path);
     cr_assert_not_null(want, "%s is missing; run with TUWEI_GOLDEN_UPDATE=1", path);
     cr_expect_str_eq(got, want, "screen %s differs from %s:\n%s", name, path, got);
     free(got);

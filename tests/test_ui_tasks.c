@@ -21,6 +21,8 @@
 #include "src/xmalloc.h"
 #include "ui/ui.h"
 
+#include "screen_play.h"
+
 #define TODAY "2025-06-30"
 
 static struct db *db;
@@ -61,33 +63,7 @@ TestSuite(ui_tasks, .init = setup, .fini = teardown, .timeout = 60);
 static char *
 play(const char *keys, int cols, int rows)
 {
-    char out[] = "/tmp/tuwei-ui-tasks-XXXXXX";
-    struct ui_options o = {0};
-    struct err e = {0};
-    int fd = mkstemp(out);
-    FILE *f;
-    char *s;
-    long n;
-
-    cr_assert_geq(fd, 0);
-    close(fd);
-    o.headless = 1;
-    o.cols = cols;
-    o.rows = rows;
-    o.keys = keys;
-    o.screen_out = out;
-    snprintf(o.today, sizeof o.today, TODAY);
-    cr_assert_eq(ui_run(cfg, db, &o, &e), ERR_OK, "%s", e.msg);
-    f = fopen(out, "rb");
-    cr_assert_not_null(f);
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    rewind(f);
-    s = xmalloc((size_t)n + 1);
-    s[fread(s, 1, (size_t)n, f)] = '\0';
-    fclose(f);
-    unlink(out);
-    return s;
+    return screen_play(cfg, db, TODAY, keys, cols, rows);
 }
 
 static void
