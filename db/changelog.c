@@ -7,7 +7,12 @@
  * and new values; db_changelog_flush() turns them into change_log rows
  * (JSON objects of column → value) after each statement, inside the same
  * transaction, stamped with the acting user and the transaction's time.
+ *
+ * In bulk mode (db_log_bulk_begin, for imports) an insert costs the hook
+ * only its rowid; when the run ends, each stretch of consecutive new rows
+ * of a table becomes one entry read back from the table.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +40,87 @@ changelog_skip(const char *table)
 
 static void changelog_forget_columns(struct db *db);
 
+/* The rows of one table inserted in bulk mode. */
+struct db_bulk {
+    struct db_bulk *next;
+    char *table;
+    sqlite3_int64 *rowid;
+    size_t n, cap;
+    int sorted; /* rowid[] ascending */
+};
+
+static struct db_bulk *
+changelog_bulk_table(struct db *db, const char *table, int create)
+{
+    struct db_bulk *b;
+
+    for (b = db->bulk_rows; b; b = b->next) {
+        if (strcmp(b->table, table) == 0)
+            return b;
+    }
+    if (!create)
+        return NULL;
+    b = xcalloc(1, sizeof *b);
+    b->table = xstrdup(table);
+    b->sorted = 1;
+    b->next = db->bulk_rows;
+    db->bulk_rows = b;
+    return b;
+}
+
+static int
+changelog_rowid_cmp(const void *a, const void *b)
+{
+    sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+
+    return x < y ? -1 : x > y;
+}
+
+static void
+changelog_bulk_sort(struct db_bulk *b)
+{
+    if (!b->sorted)
+        qsort(b->rowid, b->n, sizeof *b->rowid, changelog_rowid_cmp);
+    b->sorted = 1;
+}
+
+/* Notes a bulk insert; refuses a change to a row inserted in this run. */
+static void
+changelog_bulk_note(struct db *db, int op, const char *table, sqlite3_int64 rowid)
+{
+    struct db_bulk *b = changelog_bulk_table(db, table, op == SQLITE_INSERT);
+
+    if (op != SQLITE_INSERT) {
+        if (b && b->n) {
+            changelog_bulk_sort(b);
+            if (bsearch(&rowid, b->rowid, b->n, sizeof rowid, changelog_rowid_cmp))
+                db->hook_error = 1;
+        }
+        return;
+    }
+    if (b->n == b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 256;
+        b->rowid = xrealloc(b->rowid, b->cap * sizeof *b->rowid);
+    }
+    if (b->n && rowid <= b->rowid[b->n - 1])
+        b->sorted = 0;
+    b->rowid[b->n++] = rowid;
+}
+
+static void
+changelog_bulk_free(struct db *db)
+{
+    struct db_bulk *b, *next;
+
+    for (b = db->bulk_rows; b; b = next) {
+        next = b->next;
+        free(b->table);
+        free(b->rowid);
+        free(b);
+    }
+    db->bulk_rows = NULL;
+}
+
 static sqlite3_value **
 changelog_copy(sqlite3 *h, int n, int (*get)(sqlite3 *, int, sqlite3_value **), int *failed)
 {
@@ -59,6 +145,13 @@ changelog_hook(void *ctx, sqlite3 *h, int op, const char *zdb, const char *table
     (void)key2;
     if (strcmp(zdb, "main") != 0 || changelog_skip(table))
         return;
+    if (!db->in_write)
+        db->hook_error = 1; /* a write outside db_write(): refuse to commit it */
+    if (db->bulk) {
+        changelog_bulk_note(db, op, table, key1);
+        if (op == SQLITE_INSERT)
+            return;
+    }
     c = xcalloc(1, sizeof *c);
     c->op = op;
     c->table = xstrdup(table);
@@ -68,8 +161,6 @@ changelog_hook(void *ctx, sqlite3 *h, int op, const char *zdb, const char *table
         c->oldv = changelog_copy(h, c->ncol, sqlite3_preupdate_old, &db->hook_error);
     if (op != SQLITE_DELETE)
         c->newv = changelog_copy(h, c->ncol, sqlite3_preupdate_new, &db->hook_error);
-    if (!db->in_write)
-        db->hook_error = 1; /* a write outside db_write(): refuse to commit it */
     if (db->pending_tail)
         db->pending_tail->next = c;
     else
@@ -115,6 +206,8 @@ db_changelog_discard(struct db *db)
     }
     db->pending = db->pending_tail = NULL;
     db->hook_error = 0;
+    db->bulk = 0;
+    changelog_bulk_free(db);
     changelog_forget_columns(db);
 }
 
@@ -140,6 +233,21 @@ changelog_same(sqlite3_value *a, sqlite3_value *b)
     }
 }
 
+/* Appends an integer (what most logged values are) without printf. */
+static void
+changelog_json_int(struct strbuf *b, sqlite3_int64 v)
+{
+    char buf[24], *p = buf + sizeof buf;
+    sqlite3_uint64 u = v < 0 ? 0 - (sqlite3_uint64)v : (sqlite3_uint64)v;
+
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        *--p = '-';
+    strbuf_add(b, p, (size_t)(buf + sizeof buf - p));
+}
+
 static void
 changelog_json_value(struct strbuf *b, sqlite3_value *v)
 {
@@ -151,7 +259,7 @@ changelog_json_value(struct strbuf *b, sqlite3_value *v)
         strbuf_puts(b, "null");
         break;
     case SQLITE_INTEGER:
-        strbuf_printf(b, "%lld", (long long)sqlite3_value_int64(v));
+        changelog_json_int(b, sqlite3_value_int64(v));
         break;
     case SQLITE_FLOAT:
         strbuf_printf(b, "%.17g", sqlite3_value_double(v));
@@ -321,6 +429,151 @@ db_changelog_flush(struct db *db, struct err *e)
         rc = changelog_write_one(db, c, e);
         changelog_free(c);
     }
+    if (rc != ERR_OK)
+        db_changelog_discard(db);
+    return rc;
+}
+
+/* ---- bulk mode ---- */
+
+void
+db_log_bulk_begin(struct db *db)
+{
+    if (db->in_write)
+        db->bulk = 1;
+}
+
+int
+db_log_bulk_end(struct db *db, struct err *e)
+{
+    return db_changelog_bulk_flush(db, e);
+}
+
+/* Writes one entry for the rows of st (rowids lo..hi of a table). */
+static int
+changelog_bulk_entry(struct db *db, const char *table, sqlite3_stmt *rows, sqlite3_int64 lo,
+                     sqlite3_int64 hi, struct err *e)
+{
+    struct strbuf key = STRBUF_INIT, n = STRBUF_INIT, body = STRBUF_INIT;
+    sqlite3_stmt *st;
+    int i, ncol = sqlite3_column_count(rows), idcol = -1, r, rc = ERR_OK;
+    long count = 0;
+    char last[128] = "";
+
+    for (i = 0; i < ncol; i++) {
+        if (strcmp(sqlite3_column_name(rows, i), "id") == 0)
+            idcol = i;
+    }
+    sqlite3_bind_int64(rows, 1, lo);
+    sqlite3_bind_int64(rows, 2, hi);
+    while ((r = sqlite3_step(rows)) == SQLITE_ROW) {
+        strbuf_puts(&body, count++ ? ",[" : "[");
+        for (i = 0; i < ncol; i++) {
+            if (i)
+                strbuf_putc(&body, ',');
+            changelog_json_value(&body, sqlite3_column_value(rows, i));
+        }
+        strbuf_putc(&body, ']');
+        if (idcol >= 0 && sqlite3_column_type(rows, idcol) == SQLITE_TEXT)
+            snprintf(last, sizeof last, "%s", (const char *)sqlite3_column_text(rows, idcol));
+        if (count == 1)
+            strbuf_puts(&key, last);
+    }
+    sqlite3_reset(rows);
+    if (r != SQLITE_DONE)
+        return db_fail(db, e, "读取批量写入的行");
+    if (count == 0)
+        goto out;
+    if (idcol < 0 || !last[0]) {
+        strbuf_free(&key);
+        strbuf_printf(&key, "%lld..%lld", (long long)lo, (long long)hi);
+    } else {
+        strbuf_printf(&key, "..%s", last);
+    }
+    strbuf_printf(&n, "{\"bulk\":%ld,\"columns\":[", count);
+    for (i = 0; i < ncol; i++) {
+        const char *c = sqlite3_column_name(rows, i);
+
+        if (i)
+            strbuf_putc(&n, ',');
+        strbuf_json_str(&n, c, strlen(c));
+    }
+    strbuf_puts(&n, "],\"rows\":[");
+    strbuf_add(&n, body.s, body.len);
+    strbuf_puts(&n, "]}");
+    if ((st = db_stmt(db, changelog_insert_sql, e)) == NULL) {
+        rc = ERR_DB;
+        goto out;
+    }
+    sqlite3_bind_text(st, 1, db->now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, db->user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, strbuf_str(&key), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, "insert", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 7, strbuf_str(&n), (int)n.len, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(db, e, "写入修改记录");
+    sqlite3_reset(st);
+out:
+    strbuf_free(&key);
+    strbuf_free(&n);
+    strbuf_free(&body);
+    return rc;
+}
+
+/* One table's bulk rows: each run of consecutive rowids, in chunks. */
+static int
+changelog_bulk_table_flush(struct db *db, struct db_bulk *b, struct err *e)
+{
+    struct strbuf sql = STRBUF_INIT;
+    sqlite3_stmt *rows = NULL;
+    size_t i = 0, j;
+    int rc = ERR_OK;
+
+    if (b->n == 0)
+        return ERR_OK;
+    changelog_bulk_sort(b);
+    /* The table name comes from SQLite's hook (our schema), quoted as an
+     * identifier; the rowids are bound. */
+    strbuf_puts(&sql, "SELECT * FROM \"");
+    for (j = 0; b->table[j]; j++) {
+        if (b->table[j] == '"')
+            strbuf_putc(&sql, '"');
+        strbuf_putc(&sql, b->table[j]);
+    }
+    strbuf_puts(&sql, "\" WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid");
+    if (sqlite3_prepare_v2(db->h, strbuf_str(&sql), -1, &rows, NULL) != SQLITE_OK)
+        rc = db_fail(db, e, "读取批量写入的行");
+    while (rc == ERR_OK && i < b->n) {
+        j = i + 1;
+        while (j < b->n && j - i < DB_BULK_CHUNK && b->rowid[j] == b->rowid[j - 1] + 1)
+            j++;
+        rc = changelog_bulk_entry(db, b->table, rows, b->rowid[i], b->rowid[j - 1], e);
+        /* a rowid noted twice (an insert rolled back to a savepoint and
+         * made again) is one row: skip duplicates */
+        while (j < b->n && b->rowid[j] == b->rowid[j - 1])
+            j++;
+        i = j;
+    }
+    sqlite3_finalize(rows);
+    strbuf_free(&sql);
+    return rc;
+}
+
+int
+db_changelog_bulk_flush(struct db *db, struct err *e)
+{
+    struct db_bulk *b;
+    int rc = ERR_OK;
+
+    if (db->hook_error) {
+        db_changelog_discard(db);
+        return err_set(e, ERR_DB, "修改未能记入修改记录，已撤销。");
+    }
+    db->bulk = 0;
+    for (b = db->bulk_rows; b && rc == ERR_OK; b = b->next)
+        rc = changelog_bulk_table_flush(db, b, e);
+    changelog_bulk_free(db);
     if (rc != ERR_OK)
         db_changelog_discard(db);
     return rc;

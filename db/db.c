@@ -263,6 +263,34 @@ static const char db_pragmas[] = "PRAGMA foreign_keys=ON;"
                                  "PRAGMA cache_size=-65536;"
                                  "PRAGMA temp_store=MEMORY;";
 
+/* tuwei_spaced(text): its characters with a space between, as the
+ * schema's SPACED() builds for enterprise_uni_fts (the first 300). For
+ * the bulk paths in C; the triggers keep plain SQL so other tools can
+ * still write the file. */
+static void
+db_fn_spaced(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const unsigned char *s = sqlite3_value_text(argv[0]);
+    int n = sqlite3_value_bytes(argv[0]), i, chars = 0;
+    char *out;
+    size_t o = 0;
+
+    (void)argc;
+    if (s == NULL || n == 0) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    out = xmalloc((size_t)n * 2 + 1);
+    for (i = 0; i < n && chars < 300; chars++) {
+        if (chars)
+            out[o++] = ' ';
+        out[o++] = (char)s[i++];
+        while (i < n && (s[i] & 0xC0) == 0x80)
+            out[o++] = (char)s[i++];
+    }
+    sqlite3_result_text(ctx, out, (int)o, free);
+}
+
 int
 db_open(const char *path, int flags, struct db **out, struct err *e)
 {
@@ -291,6 +319,9 @@ db_open(const char *path, int flags, struct db **out, struct err *e)
     }
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_busy_timeout(db->h, 5000);
+    sqlite3_create_function_v2(db->h, "tuwei_spaced", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                               db_fn_spaced, NULL, NULL, NULL);
     if ((rc = db_identity(db, e)) != ERR_OK)
         goto fail;
     if (flags & DB_OPEN_READONLY) {
@@ -513,6 +544,8 @@ db_write(struct db *db, const char *user, db_write_fn fn, void *arg, struct err 
     rc = fn(db, arg, e);
     if (rc == ERR_OK)
         rc = db_changelog_flush(db, e);
+    if (rc == ERR_OK && (db->bulk || db->bulk_rows))
+        rc = db_changelog_bulk_flush(db, e);
     if (rc == ERR_OK && sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         rc = db_fail(db, e, "提交");
     if (rc != ERR_OK) {
@@ -521,6 +554,116 @@ db_write(struct db *db, const char *user, db_write_fn fn, void *arg, struct err 
     }
     db->in_write = 0;
     db->user[0] = '\0';
+    return rc;
+}
+
+/* ---- bulk writes ---- */
+
+/* Appends s as a quoted SQL identifier. */
+static void
+db_quote_ident(struct strbuf *b, const char *s)
+{
+    strbuf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            strbuf_putc(b, '"');
+        strbuf_putc(b, *s);
+    }
+    strbuf_putc(b, '"');
+}
+
+int
+db_ddl_drop(struct db *db, const char *type, const char *table, const char *name, struct db_ddl *d,
+            struct err *e)
+{
+    static const char sql[] = "SELECT name, sql FROM sqlite_schema WHERE type = ?1"
+                              " AND tbl_name = ?2 AND (?3 IS NULL OR name = ?3)"
+                              " AND sql IS NOT NULL ORDER BY name";
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+    struct strbuf drop = STRBUF_INIT;
+    char **names = NULL;
+    size_t n = 0, i;
+    int r, rc = ERR_OK;
+
+    memset(d, 0, sizeof *d);
+    if (st == NULL)
+        return ERR_DB;
+    sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, table, -1, SQLITE_STATIC);
+    db_bind_text(st, 3, name);
+    while ((r = db_step_row(db, st, e)) > 0) {
+        names = xrealloc(names, (n + 1) * sizeof *names);
+        d->sql = xrealloc(d->sql, (n + 1) * sizeof *d->sql);
+        names[n] = db_col_text(st, 0);
+        d->sql[n++] = db_col_text(st, 1);
+    }
+    d->n = n;
+    if (r < 0)
+        rc = ERR_DB;
+    /* names come from the schema itself, quoted; nothing a user typed */
+    for (i = 0; i < n && rc == ERR_OK; i++) {
+        strbuf_free(&drop);
+        strbuf_printf(&drop, "DROP %s ", strcmp(type, "index") == 0 ? "INDEX" : "TRIGGER");
+        db_quote_ident(&drop, names[i]);
+        if (sqlite3_exec(db->h, strbuf_str(&drop), NULL, NULL, NULL) != SQLITE_OK)
+            rc = db_fail(db, e, "暂时移除索引或触发器");
+    }
+    for (i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    strbuf_free(&drop);
+    return rc;
+}
+
+void
+db_ddl_free(struct db_ddl *d)
+{
+    size_t i;
+
+    for (i = 0; i < d->n; i++)
+        free(d->sql[i]);
+    free(d->sql);
+    memset(d, 0, sizeof *d);
+}
+
+int
+db_ddl_restore(struct db *db, struct db_ddl *d, struct err *e)
+{
+    size_t i;
+    int rc = ERR_OK;
+
+    for (i = 0; i < d->n && rc == ERR_OK; i++) {
+        if (sqlite3_exec(db->h, d->sql[i], NULL, NULL, NULL) != SQLITE_OK)
+            rc = db_fail(db, e, "恢复索引或触发器");
+    }
+    db_ddl_free(d);
+    return rc;
+}
+
+long long
+db_table_rows(struct db *db, const char *count_sql)
+{
+    sqlite3_stmt *st = db_stmt(db, count_sql, NULL);
+    long long n = 0;
+
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    if (st)
+        sqlite3_reset(st);
+    return n;
+}
+
+int
+db_read(struct db *db, db_write_fn fn, void *arg, struct err *e)
+{
+    int rc;
+
+    if (db->in_write || !sqlite3_get_autocommit(db->h))
+        return fn(db, arg, e);
+    if (sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return db_step_error(db, sqlite3_errcode(db->h), e);
+    rc = fn(db, arg, e);
+    sqlite3_exec(db->h, sqlite3_get_autocommit(db->h) ? "SELECT 1" : "COMMIT", NULL, NULL, NULL);
     return rc;
 }
 

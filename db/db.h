@@ -59,10 +59,27 @@ typedef int (*db_write_fn)(struct db *db, void *arg, struct err *e);
  * with user and time. Returns fn's code, or ERR_DB if SQLite failed. */
 int db_write(struct db *db, const char *user, db_write_fn fn, void *arg, struct err *e);
 
+/* Runs fn inside one read transaction (BEGIN … COMMIT, no writes): every
+ * query fn makes sees the same snapshot and none pays for taking the read
+ * lock again. Inside db_write it just calls fn. */
+int db_read(struct db *db, db_write_fn fn, void *arg, struct err *e);
+
 /* Inside db_write: the acting user and the transaction's UTC timestamp
  * (YYYY-MM-DDTHH:MM:SSZ). Borrowed until the transaction ends. */
 const char *db_user(const struct db *db);
 const char *db_now(const struct db *db);
+
+/* Inside db_write, for writing many new rows at once (an import): until
+ * db_log_bulk_end, or the end of the write, the rows inserted are logged
+ * as one change-log entry per run of consecutive rows of a table (at most
+ * DB_BULK_CHUNK rows each; new = {"bulk":n,"columns":[...],"rows":[[...]]},
+ * row_key = "first..last") instead of one entry per row. Updates and
+ * deletes are logged row by row as always; changing a row inserted in the
+ * same bulk run fails the write, since its entry is taken from the row as
+ * it stands when the run ends. */
+#define DB_BULK_CHUNK 2000
+void db_log_bulk_begin(struct db *db);
+int db_log_bulk_end(struct db *db, struct err *e);
 
 /* Number of rows in the change log (for checks and tests). */
 long long db_changelog_count(struct db *db);

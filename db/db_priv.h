@@ -51,7 +51,35 @@ void db_changelog_attach(struct db *db);
 /* Frees any pending records (on rollback or close). */
 void db_changelog_discard(struct db *db);
 
+/* Writes the bulk-logged inserts as change-log entries; ends bulk mode. */
+int db_changelog_bulk_flush(struct db *db, struct err *e);
+
+/* Schema objects taken away for a bulk write and made again after it, from
+ * their own text (inside the caller's transaction: a rollback restores
+ * them as they were). */
+struct db_ddl {
+    char **sql;
+    size_t n;
+};
+
+/* Drops the objects of type ("index" or "trigger") on table (all of them,
+ * or only the one called name when name is not NULL), keeping their SQL in
+ * d. Automatic indexes (PRIMARY KEY, UNIQUE) stay. */
+int db_ddl_drop(struct db *db, const char *type, const char *table, const char *name,
+                struct db_ddl *d, struct err *e);
+
+/* Makes again what db_ddl_drop took away, and frees d. */
+int db_ddl_restore(struct db *db, struct db_ddl *d, struct err *e);
+
+/* Frees d without making anything (the write failed and rolls back). */
+void db_ddl_free(struct db_ddl *d);
+
+/* The single integer a static query such as "SELECT count(*) FROM t"
+ * returns; 0 when it returns nothing or fails. */
+long long db_table_rows(struct db *db, const char *count_sql);
+
 /* Per-connection state behind struct db. */
+struct db_bulk;
 struct db_change;
 struct db_colcache;
 struct db_stmt_slot {
@@ -79,7 +107,9 @@ struct db {
     int ncache;
     unsigned long tick;
     int last_changes;
-    int checked; /* quick_check passed on this connection */
+    int checked;               /* quick_check passed on this connection */
+    int bulk;                  /* inserts logged in bulk (db_log_bulk_begin) */
+    struct db_bulk *bulk_rows; /* rowids inserted since, by table */
 };
 
 #endif

@@ -107,6 +107,13 @@ int db_ent_get(struct db *db, const char *id, struct db_enterprise *out, struct 
 
 /* The key of the enterprise with credit code code, or of the live
  * enterprise named name; 1 found, 0 not, -1 error. id gets DB_ID_LEN. */
+/* Calls fn for every enterprise, deleted ones included (live ones first,
+ * then in the order they were added): its key, credit code (NULL when it
+ * has none) and name. For reading a whole file's rows against the register. */
+int db_ent_each_key(struct db *db,
+                    void (*fn)(void *arg, const char *id, const char *code, const char *name),
+                    void *arg, struct err *e);
+
 int db_ent_find_code(struct db *db, const char *code, char *id, struct err *e);
 int db_ent_find_name(struct db *db, const char *name, char *id, struct err *e);
 
@@ -115,12 +122,16 @@ void db_ent_free(struct db_enterprise *x);
 /* Inside db_write: inserts x (x->id set by the caller) with stamps. */
 int db_ent_insert(struct db *db, const struct db_enterprise *x, struct err *e);
 
-/* Inside db_write, for many new enterprises at once: _begin readies a
- * temporary staging table, _add puts one there (x->id set by the caller),
- * _commit inserts them all with one statement, so the search index is
- * written once rather than once per row. */
+/* Inside db_write, for many new enterprises and figures at once: _begin
+ * readies temporary staging tables, _add puts an enterprise there (x->id
+ * set by the caller), _year a year of figures (y->id set; for a new
+ * enterprise or a year not yet stored), _commit inserts them all, one
+ * statement per table, the search indexes filled once rather than row by
+ * row. */
 int db_ent_stage_begin(struct db *db, struct err *e);
 int db_ent_stage_add(struct db *db, const struct db_enterprise *x, struct err *e);
+int db_ent_stage_year(struct db *db, const char *enterprise_id, const struct db_ent_year *y,
+                      struct err *e);
 int db_ent_stage_commit(struct db *db, struct err *e);
 
 /* Inside db_write: rewrites every column of x->id from x. */

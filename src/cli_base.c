@@ -269,6 +269,31 @@ base_op_name(const char *op)
     return strcmp(op, "delete") == 0 ? "删除" : op;
 }
 
+/* A bulk entry ({"bulk":n,"columns":[...],"rows":[[...],...]}, one per
+ * stretch of rows an import added) is megabytes: its size, its columns and
+ * the first row, cut at a character boundary. */
+static void
+base_log_bulk(FILE *out, const char *v)
+{
+    const char *cols = strstr(v, "\"columns\":"), *rows = strstr(v, "\"rows\":[");
+    const char *end = rows ? strstr(rows + 8, "],[") : NULL;
+    size_t n;
+
+    fprintf(out, "    批量新增：%ld 行\n", atol(v + 8));
+    if (cols && rows && rows > cols)
+        fprintf(out, "    列：%.*s\n", (int)(rows - cols - 11), cols + 10);
+    if (rows == NULL)
+        return;
+    rows += 8;
+    n = end ? (size_t)(end - rows) + 1 : strlen(rows);
+    if (n > 400) { /* cut before a character, not inside one */
+        n = 400;
+        while (n > 0 && ((unsigned char)rows[n] & 0xC0) == 0x80)
+            n--;
+    }
+    fprintf(out, "    首行：%.*s%s\n", (int)n, rows, end ? " ..." : "");
+}
+
 static int
 base_log(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
 {
@@ -302,7 +327,9 @@ base_log(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
         cli_row(ctx->out, cells, w, 5);
         if (h[i].old)
             fprintf(ctx->out, "    原值：%s\n", h[i].old);
-        if (h[i].new_)
+        if (h[i].new_ && strncmp(h[i].new_, "{\"bulk\":", 8) == 0)
+            base_log_bulk(ctx->out, h[i].new_);
+        else if (h[i].new_)
             fprintf(ctx->out, "    新值：%s\n", h[i].new_);
     }
     if (n == 0)

@@ -277,8 +277,7 @@ imp_find(struct imp *x, struct ent_import_row *o, const char *code, const char *
          struct db_enterprise *found, int *in_db)
 {
     char id[DB_ID_LEN];
-    long first = -1;
-    int r = 0;
+    long first = -1, k = -1;
 
     *in_db = 0;
     if (code && (first = ent_import_map_get(&x->by_code, code)) < 0 && name)
@@ -287,12 +286,13 @@ imp_find(struct imp *x, struct ent_import_row *o, const char *code, const char *
         first = ent_import_map_get(&x->by_name, name);
     if (first >= 0)
         return first;
-    if (code && (r = db_ent_find_code(x->db, code, id, NULL)) < 0)
-        return imp_refuse(o, "读取数据库出错"), -2;
-    if (r == 0 && name && (r = db_ent_find_name(x->db, name, id, NULL)) < 0)
-        return imp_refuse(o, "读取数据库出错"), -2;
-    if (r == 0)
+    if (code)
+        k = ent_import_map_get(&x->db_code, code);
+    if (k < 0 && name)
+        k = ent_import_map_get(&x->db_name, name);
+    if (k < 0)
         return -1;
+    snprintf(id, sizeof id, "%s", x->db_ids[k]);
     if (db_ent_get(x->db, id, found, NULL) != ERR_OK)
         return imp_refuse(o, "读取数据库出错"), -2;
     *in_db = 1;
@@ -560,6 +560,38 @@ out:
     free(keep);
 }
 
+/* Notes one enterprise already in the database. */
+static void
+imp_known(void *arg, const char *id, const char *code, const char *name)
+{
+    struct imp *x = arg;
+
+    if (x->ndb == x->db_cap) {
+        x->db_cap = x->db_cap ? 2 * x->db_cap : 256;
+        x->db_ids = xrealloc(x->db_ids, x->db_cap * sizeof *x->db_ids);
+    }
+    snprintf(x->db_ids[x->ndb], DB_ID_LEN, "%s", id);
+    if (code && *code)
+        ent_import_map_put(&x->db_code, code, (long)x->ndb);
+    ent_import_map_put(&x->db_name, name, (long)x->ndb);
+    x->ndb++;
+}
+
+/* The data rows, against one snapshot of the database. */
+static int
+imp_rows(struct db *db, void *arg, struct err *e)
+{
+    struct imp *x = arg;
+    struct csv_row row;
+    int r;
+
+    if (db_ent_each_key(db, imp_known, x, e) != ERR_OK)
+        return ERR_DB;
+    while ((r = csv_next(x->rd, &row, e)) == 1)
+        imp_row(x, &row);
+    return r < 0 ? ERR_INVALID : ERR_OK;
+}
+
 static void
 imp_count(struct ent_import *im)
 {
@@ -609,14 +641,16 @@ ent_import_read(struct db *db, const char *data, size_t len, long long money_uni
     if (rc == ERR_OK &&
         (rc = ent_import_header(&x, &row, money_unit > 0 ? money_unit : 1, e)) == ERR_OK)
         rc = db_field_list(db, &x.fields, &x.nfields, e);
-    while (rc == ERR_OK && (r = csv_next(rd, &row, e)) == 1)
-        imp_row(&x, &row);
-    if (rc == ERR_OK && r < 0)
-        rc = ERR_INVALID;
+    x.rd = rd;
+    if (rc == ERR_OK)
+        rc = db_read(db, imp_rows, &x, e);
     csv_reader_free(rd);
     ent_import_map_free(&x.by_code);
     ent_import_map_free(&x.by_name);
     ent_import_map_free(&x.by_year);
+    ent_import_map_free(&x.db_code);
+    ent_import_map_free(&x.db_name);
+    free(x.db_ids);
     db_field_list_free(x.fields, x.nfields);
     free(x.cols);
     if (rc != ERR_OK) {
@@ -663,7 +697,8 @@ imp_apply_failed(const struct ent_import_row *o, int rc, struct err *e)
     return err_set(e, rc, "第 %ld 行（%s）写入失败：%s", o->line, o->name, why);
 }
 
-/* New enterprises first, all in one statement; then changed ones; then figures. */
+/* New enterprises first, all in one statement, and their figures, logged
+ * in bulk; then, row by row, the changes to enterprises already there. */
 static int
 imp_apply_tx(struct db *db, void *arg, struct err *e)
 {
@@ -672,6 +707,7 @@ imp_apply_tx(struct db *db, void *arg, struct err *e)
     size_t i;
     int k, rc, changed;
 
+    db_log_bulk_begin(db);
     if ((rc = db_ent_stage_begin(db, e)) != ERR_OK)
         return rc;
     for (i = 0; i < im->n && rc == ERR_OK; i++) {
@@ -679,18 +715,26 @@ imp_apply_tx(struct db *db, void *arg, struct err *e)
         if (o->action == ENT_IMPORT_ADD && o->write_ent)
             rc = db_ent_stage_add(db, &o->ent, e);
     }
-    if (rc == ERR_OK && (rc = db_ent_stage_commit(db, e)) != ERR_OK)
+    for (i = 0; i < im->n && rc == ERR_OK; i++) {
+        o = &im->rows[i];
+        for (k = 0; o->action != ENT_IMPORT_REFUSE && o->is_new && k < o->nyears && rc == ERR_OK;
+             k++) {
+            if (o->fig_write[k])
+                rc = db_ent_stage_year(db, o->ent.id, &o->fig[k], e);
+        }
+    }
+    if (rc == ERR_OK)
+        rc = db_ent_stage_commit(db, e);
+    if (rc != ERR_OK || (rc = db_log_bulk_end(db, e)) != ERR_OK)
         return rc;
     for (i = 0; i < im->n && rc == ERR_OK; i++) {
         o = &im->rows[i];
-        if (o->action == ENT_IMPORT_REFUSE)
+        if (o->action == ENT_IMPORT_REFUSE || o->is_new)
             continue;
-        if (o->write_ent && o->action != ENT_IMPORT_ADD)
+        if (o->write_ent)
             rc = db_ent_update(db, &o->ent, e);
         for (k = 0; k < o->nyears && rc == ERR_OK; k++) {
-            if (o->fig_write[k] && o->is_new)
-                rc = db_ent_year_insert(db, o->ent.id, &o->fig[k], e);
-            else if (o->fig_write[k])
+            if (o->fig_write[k])
                 rc = db_ent_year_put(db, o->ent.id, &o->fig[k], &changed, e);
         }
         if (rc != ERR_OK)

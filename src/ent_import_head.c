@@ -84,9 +84,14 @@ imp_map_grow(struct imp_map *m)
     m->key = xcalloc(m->cap, sizeof *m->key);
     m->val = xcalloc(m->cap, sizeof *m->val);
     for (i = 0; i < old.cap; i++) {
-        if (old.key[i]) {
-            ent_import_map_put(m, old.key[i], old.val[i]);
-            free(old.key[i]);
+        if (old.key[i]) { /* the key moves, not copied */
+            size_t j = imp_hash(old.key[i]) & (m->cap - 1);
+
+            while (m->key[j])
+                j = (j + 1) & (m->cap - 1);
+            m->key[j] = old.key[i];
+            m->val[j] = old.val[i];
+            m->n++;
         }
     }
     free(old.key);

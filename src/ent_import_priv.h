@@ -58,6 +58,13 @@ struct imp {
     struct imp_map by_code, by_name, by_year;
     struct db_field *fields;
     size_t nfields;
+    struct csv_reader *rd;
+    /* The enterprises already in the database, read once: their keys, and
+     * maps from credit code and from name to an index into db_ids (live
+     * enterprises win a name shared with a deleted one). */
+    char (*db_ids)[DB_ID_LEN];
+    size_t ndb, db_cap;
+    struct imp_map db_code, db_name;
 };
 
 /* The row index stored under k, or -1. */

@@ -65,12 +65,16 @@ strbuf_printf(struct strbuf *b, const char *fmt, ...)
 void
 strbuf_json_str(struct strbuf *b, const char *s, size_t n)
 {
-    size_t i;
+    size_t i, run = 0; /* run: start of the bytes that need no escape */
     unsigned char c;
 
     strbuf_putc(b, '"');
     for (i = 0; i < n; i++) {
         c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        strbuf_add(b, s + run, i - run);
+        run = i + 1;
         if (c == '"' || c == '\\') {
             strbuf_putc(b, '\\');
             strbuf_putc(b, (char)c);
@@ -80,12 +84,11 @@ strbuf_json_str(struct strbuf *b, const char *s, size_t n)
             strbuf_puts(b, "\\r");
         } else if (c == '\t') {
             strbuf_puts(b, "\\t");
-        } else if (c < 0x20) {
-            strbuf_printf(b, "\\u%04x", c);
         } else {
-            strbuf_putc(b, (char)c);
+            strbuf_printf(b, "\\u%04x", c);
         }
     }
+    strbuf_add(b, s + run, n - run);
     strbuf_putc(b, '"');
 }
 

@@ -381,3 +381,82 @@ Test(db, connection_settings)
     sqlite3_finalize(st);
     db_close(db);
 }
+
+/* Adds the units named in arg (a NULL-terminated array) in bulk-log mode,
+ * one statement each, then renames the first when asked. */
+struct bulk_units {
+    const char *const *names;
+    int rename_first;
+};
+
+static int
+bulk_units_write(struct db *db, void *arg, struct err *e)
+{
+    static const char sql[] = "INSERT INTO unit(id, name, created_at, created_by, updated_at,"
+                              " updated_by) VALUES(?1, ?2, 'x', 'x', 'x', 'x')";
+    static const char rename[] = "UPDATE unit SET name = name || '（改）' WHERE id = ?1";
+    struct bulk_units *b = arg;
+    char id[40];
+    sqlite3_stmt *st;
+    int i, rc = ERR_OK;
+
+    db_log_bulk_begin(db);
+    for (i = 0; b->names[i] && rc == ERR_OK; i++) {
+        snprintf(id, sizeof id, "00000000-0000-4000-8000-0000000001%02d", i % 100);
+        st = db_stmt(db, sql, e);
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, b->names[i], -1, SQLITE_STATIC);
+        rc = db_exec_stmt(db, st, e);
+    }
+    if (rc == ERR_OK && b->rename_first) {
+        st = db_stmt(db, rename, e);
+        sqlite3_bind_text(st, 1, "00000000-0000-4000-8000-000000000100", -1, SQLITE_STATIC);
+        rc = db_exec_stmt(db, st, e);
+    }
+    return rc;
+}
+
+Test(db, bulk_inserts_are_one_log_entry_holding_every_row)
+{
+    static const char *const names[] = {"旗能源局", "旗林草局", "旗水利局", NULL};
+    struct bulk_units b = {names, 0};
+    struct db *db = NULL;
+    struct err e = {0};
+    char user[64], op[16], oldv[1024], newv[1024];
+    int i;
+
+    cr_assert_eq(db_open(":memory:", DB_OPEN_CREATE, &db, &e), ERR_OK);
+    cr_assert_eq(db_write(db, "导入员", bulk_units_write, &b, &e), ERR_OK, "%s", e.msg);
+    cr_expect_eq(db_changelog_count(db), 1, "three rows, one entry");
+    last_change(db, user, op, oldv, newv);
+    cr_expect_str_eq(user, "导入员");
+    cr_expect_str_eq(op, "insert");
+    cr_expect(strncmp(newv, "{\"bulk\":3,\"columns\":[\"id\",\"name\",",
+                      strlen("{\"bulk\":3,\"columns\":[\"id\",\"name\",")) == 0,
+              "%s", newv);
+    for (i = 0; names[i]; i++)
+        cr_expect(strstr(newv, names[i]) != NULL, "%s missing from %s", names[i], newv);
+    db_close(db);
+}
+
+Test(db, changing_a_row_of_the_same_bulk_run_fails_the_write)
+{
+    static const char *const names[] = {"旗能源局", "旗林草局", NULL};
+    struct bulk_units b = {names, 1};
+    struct db *db = NULL;
+    struct err e = {0};
+    sqlite3_stmt *st;
+
+    cr_assert_eq(db_open(":memory:", DB_OPEN_CREATE, &db, &e), ERR_OK);
+    cr_expect_neq(db_write(db, "导入员", bulk_units_write, &b, &e), ERR_OK);
+    cr_expect(strstr(e.msg, "修改记录") != NULL, "%s", e.msg);
+    cr_expect_eq(db_changelog_count(db), 0);
+    sqlite3_prepare_v2(db_handle(db), "SELECT count(*) FROM unit", -1, &st, NULL);
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    cr_expect_eq(sqlite3_column_int(st, 0), 0, "rolled back");
+    sqlite3_finalize(st);
+    /* the next write on the connection is logged row by row again */
+    cr_assert_eq(db_write(db, "王科员", insert_unit, (void *)(uintptr_t) "旗能源局", &e), ERR_OK);
+    cr_expect_eq(db_changelog_count(db), 1);
+    db_close(db);
+}
