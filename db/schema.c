@@ -13,9 +13,10 @@ extern const char *const db_schema_v2[];
 extern const char *const db_schema_v3[];
 extern const char *const db_schema_v4[];
 extern const char *const db_schema_v5[];
+extern const char *const db_schema_v6[];
 
 static const char *const *const migrations[] = {
-    db_schema_v1, db_schema_v2, db_schema_v3, db_schema_v4, db_schema_v5,
+    db_schema_v1, db_schema_v2, db_schema_v3, db_schema_v4, db_schema_v5, db_schema_v6,
 };
 
 int
