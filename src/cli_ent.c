@@ -382,6 +382,19 @@ eo_apply(struct cli_ctx *ctx, const struct ent_opts *o, struct db_enterprise *x,
     return ERR_OK;
 }
 
+/* After a refused credit code: how to keep one that is right after all. */
+static void
+eo_confirm_hint(struct cli_ctx *ctx)
+{
+    if (enterprise_code_confirm(config_get(ctx->cfg, "user:role"), 1) == ENT_CODE_CONFIRMED)
+        fputs("提示：确为营业执照上的代码时，加 --confirm-code 登记（会记入修改记录）。\n",
+              ctx->out);
+    else
+        fputs("提示：确为营业执照上的代码时，请主管（tuwei.ini 中 [user] role = supervisor）"
+              "核对后加 --confirm-code 登记（会记入修改记录）。\n",
+              ctx->out);
+}
+
 static int
 ent_add(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
 {
@@ -395,12 +408,13 @@ ent_add(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
     if (o.v[EO_NAME] == NULL)
         return err_field(e, ERR_INVALID, "-", "请用 --name 给出企业名称。");
     if ((rc = eo_apply(ctx, &o, &x, e)) == ERR_OK &&
-        (rc = enterprise_save(ctx->db, ctx->user, &x, o.confirm, e)) == ERR_OK)
+        (rc = enterprise_save(ctx->db, ctx->user, &x,
+                              enterprise_code_confirm(config_get(ctx->cfg, "user:role"), o.confirm),
+                              e)) == ERR_OK)
         fprintf(ctx->out, "已登记：%s%s\n", x.name,
                 x.credit_code_confirmed ? "（统一社会信用代码校验不符，已按核实登记）" : "");
     if (rc == ERR_INVALID && strcmp(e->field, "credit_code") == 0 && strstr(e->msg, "已核实"))
-        fprintf(ctx->out,
-                "提示：确为营业执照上的代码时，加 --confirm-code 登记（会记入修改记录）。\n");
+        eo_confirm_hint(ctx);
     db_ent_free(&x);
     return rc;
 }
@@ -420,7 +434,9 @@ ent_set(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
         (rc = db_ent_get(ctx->db, id, &x, e)) != ERR_OK)
         return rc;
     if ((rc = eo_apply(ctx, &o, &x, e)) == ERR_OK &&
-        (rc = enterprise_save(ctx->db, ctx->user, &x, o.confirm, e)) == ERR_OK)
+        (rc = enterprise_save(ctx->db, ctx->user, &x,
+                              enterprise_code_confirm(config_get(ctx->cfg, "user:role"), o.confirm),
+                              e)) == ERR_OK)
         fprintf(ctx->out, "已保存：%s\n", x.name);
     db_ent_free(&x);
     return rc;

@@ -162,6 +162,16 @@ ent_check_len(const char *s, int max, const char *field, const char *label, stru
     return ERR_OK;
 }
 
+int
+enterprise_code_confirm(const char *role, int want)
+{
+    if (!want)
+        return ENT_CODE_CHECK;
+    if (role && (strcmp(role, "supervisor") == 0 || strcmp(role, "admin") == 0))
+        return ENT_CODE_CONFIRMED;
+    return ENT_CODE_ASKED_BY_CLERK;
+}
+
 /* The credit code: normalised in place, checked, unique. */
 static int
 ent_check_code(struct db *db, struct db_enterprise *x, int confirm_code, struct err *e)
@@ -182,7 +192,11 @@ ent_check_code(struct db *db, struct db_enterprise *x, int confirm_code, struct 
                strcmp(old.credit_code, x->credit_code) == 0;
         db_ent_free(&old);
     }
-    if (res != CREDIT_CODE_OK && !confirm_code && !keep)
+    if (res != CREDIT_CODE_OK && confirm_code == ENT_CODE_ASKED_BY_CLERK && !keep)
+        return err_field(e, ERR_INVALID, "credit_code",
+                         "%s 校验不符的代码只能由主管核对营业执照后确认登记（当前身份：办事员）。",
+                         credit_code_explain(res, x->credit_code, expected, why, sizeof why));
+    if (res != CREDIT_CODE_OK && confirm_code != ENT_CODE_CONFIRMED && !keep)
         return err_field(e, ERR_INVALID, "credit_code", "%s",
                          credit_code_explain(res, x->credit_code, expected, why, sizeof why));
     x->credit_code_confirmed = res != CREDIT_CODE_OK;

@@ -27,9 +27,22 @@ int enterprise_resolve(struct db *db, const char *ref, char id[DB_ID_LEN], struc
  * dates and the high-tech facts. */
 int enterprise_check_record(struct db_enterprise *x, struct err *e);
 
+/* Keeping a credit code that fails its check (a few real ones do): only a
+ * supervisor, having seen the licence, may confirm one (POLICY.md). */
+enum ent_code_confirm {
+    ENT_CODE_CHECK = 0,      /* no confirmation asked: a failing code is refused */
+    ENT_CODE_ASKED_BY_CLERK, /* asked by a clerk: refused, saying who may */
+    ENT_CODE_CONFIRMED,      /* confirmed by a supervisor (or admin) */
+};
+
+/* The confirm_code for a user of role ("clerk", "supervisor", "admin")
+ * who asks (want = 1) or not (0) to keep a failing code. */
+int enterprise_code_confirm(const char *role, int want);
+
 /* Checks x for saving and normalises it in place (credit code, spaces).
- * A credit code failing its check is refused unless confirm_code is set,
- * in which case x->credit_code_confirmed becomes 1 (logged with the row). */
+ * A credit code failing its check is refused unless confirm_code is
+ * ENT_CODE_CONFIRMED, in which case x->credit_code_confirmed becomes 1
+ * (logged with the row); a code confirmed before stays confirmed. */
 int enterprise_check(struct db *db, struct db_enterprise *x, int confirm_code, struct err *e);
 
 /* Checks and saves x as user: a new enterprise when x->id is empty (its

@@ -111,7 +111,13 @@ Test(ent_db, credit_code_refused_unless_confirmed_and_the_override_is_logged)
     cr_expect_str_eq(e.field, "credit_code");
     cr_expect(strstr(e.msg, "校验位") != NULL, "%s", e.msg);
     cr_expect_eq(x.id[0], '\0', "nothing saved");
-    cr_assert_eq(enterprise_save(db, "张科长", &x, 1, &e), ERR_OK, "%s", e.msg);
+    /* A clerk may not keep it; a supervisor, having seen the licence, may. */
+    cr_expect_eq(enterprise_save(db, "办事员", &x, enterprise_code_confirm("clerk", 1), &e),
+                 ERR_INVALID);
+    cr_expect(strstr(e.msg, "只能由主管") != NULL, "%s", e.msg);
+    cr_expect_eq(x.id[0], '\0', "nothing saved");
+    cr_assert_eq(enterprise_save(db, "张科长", &x, enterprise_code_confirm("supervisor", 1), &e),
+                 ERR_OK, "%s", e.msg);
     cr_expect_eq(x.credit_code_confirmed, 1);
     hf.tbl = "enterprise";
     hf.row_key = x.id;

@@ -154,8 +154,10 @@ ef_enterprise_submit(struct ui_form *f, void *arg)
     x.standard_year = atoi(ef_value(f, EN_STANDARD));
     v = ef_value(f, EN_FIELD);
     if (enterprise_field_id(db, v, x.field_id, &e) != ERR_OK ||
-        enterprise_save(db, ef_user(ef), &x, strcmp(ef_value(f, EN_CONFIRM), "1") == 0, &e) !=
-            ERR_OK)
+        enterprise_save(db, ef_user(ef), &x,
+                        enterprise_code_confirm(config_get(ui_app_config(ef->app), "user:role"),
+                                                strcmp(ef_value(f, EN_CONFIRM), "1") == 0),
+                        &e) != ERR_OK)
         at = ef_error(ef, f, &e);
     else
         snprintf(ef->id, sizeof ef->id, "%s", x.id);
