@@ -235,9 +235,9 @@ static void
 list_order(struct strbuf *b, enum db_ent_sort s, int desc)
 {
     static const char *const cols[DB_ENT_SORT_COUNT][3] = {
-        [DB_ENT_SORT_NAME] = {"e.name", NULL, NULL},
-        [DB_ENT_SORT_TOWNSHIP] = {"e.township", "e.name", NULL},
-        [DB_ENT_SORT_FIELD] = {"e.field_id", "e.name", NULL},
+        [DB_ENT_SORT_NAME] = {"e.name_key", NULL, NULL},
+        [DB_ENT_SORT_TOWNSHIP] = {"e.township", "e.name_key", NULL},
+        [DB_ENT_SORT_FIELD] = {"e.field_id", "e.name_key", NULL},
         [DB_ENT_SORT_CODE] = {"e.credit_code", NULL, NULL},
         [DB_ENT_SORT_UPDATED] = {"e.updated_at", NULL, NULL},
     };
@@ -413,7 +413,7 @@ db_ent_warnings(struct db *db, const struct db_ent_asof *a,
         " UNION ALL SELECT DISTINCT v.enterprise_id, 2, NULL FROM tier_event v"
         " WHERE" UNREGISTERED_WHERE ") w"
         " JOIN enterprise e ON e.id = w.id AND e.archived_at IS NULL"
-        " GROUP BY w.id ORDER BY e.name, e.rowid";
+        " GROUP BY w.id ORDER BY e.name_key, e.rowid";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     int r;
 
@@ -439,7 +439,7 @@ db_ent_scale_makers(struct db *db, int year,
         " LEFT JOIN enterprise_year y ON y.enterprise_id = e.id AND y.year = ?1"
         " AND y.archived_at IS NULL"
         " WHERE e.archived_at IS NULL AND e.above_scale = 1 AND e.manufacturing = 1"
-        " ORDER BY e.name, e.rowid";
+        " ORDER BY e.name_key, e.rowid";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     struct db_ent_year y;
     int r, i;
@@ -472,7 +472,7 @@ db_ent_each(struct db *db, const struct db_ent_asof *a, const char *township, co
             "t.name") ", 0 FROM enterprise e"
                       " WHERE e.archived_at IS NULL AND (:township IS NULL OR e.township = "
                       ":township)"
-                      " AND (:field IS NULL OR e.field_id = :field) ORDER BY e.name, e.rowid";
+                      " AND (:field IS NULL OR e.field_id = :field) ORDER BY e.name_key, e.rowid";
     sqlite3_stmt *st;
     struct db_ent_row row;
     int r = 0, rc = ERR_OK;

@@ -112,6 +112,17 @@ db_ent_find_name(struct db *db, const char *name, char *id, struct err *e)
     return ent_find(db, sql, name, id, e);
 }
 
+static int stage_exec(struct db *db, const char *sql, struct err *e);
+
+int
+db_ent_sortkeys_fill(struct db *db, struct err *e)
+{
+    static const char sql[] = "UPDATE enterprise SET name_key = tuwei_sortkey(name)"
+                              " WHERE name_key IS NOT tuwei_sortkey(name)";
+
+    return stage_exec(db, sql, e);
+}
+
 int
 db_ent_each_key(struct db *db,
                 void (*fn)(void *arg, const char *id, const char *code, const char *name),
@@ -177,9 +188,9 @@ db_ent_insert(struct db *db, const struct db_enterprise *x, struct err *e)
     static const char sql[] =
         "INSERT INTO enterprise(id, name, short_name, credit_code, credit_code_confirmed, township,"
         " field_id, address, contact, above_scale, manufacturing, notes, established, ht_domain,"
-        " award_year, standard_year, created_at, created_by, updated_at, updated_by)"
+        " award_year, standard_year, name_key, created_at, created_by, updated_at, updated_by)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-        " ?17, ?18, ?17, ?18)";
+        " tuwei_sortkey(?2), ?17, ?18, ?17, ?18)";
     sqlite3_stmt *st = db_stmt(db, sql, e);
 
     if (st == NULL)
@@ -284,8 +295,9 @@ db_ent_stage_commit(struct db *db, struct err *e)
 {
     static const char ent_count[] = "SELECT count(*) FROM temp.ent_stage";
     static const char ent_insert[] =
-        "INSERT INTO enterprise (" STAGE_COLS ", created_at, created_by, updated_at, updated_by)"
-        " SELECT " STAGE_COLS ", ?1, ?2, ?1, ?2 FROM temp.ent_stage ORDER BY seq";
+        "INSERT INTO enterprise (" STAGE_COLS ", name_key, created_at, created_by, updated_at,"
+        " updated_by) SELECT " STAGE_COLS ", tuwei_sortkey(name), ?1, ?2, ?1, ?2"
+        " FROM temp.ent_stage ORDER BY seq";
     static const char key_sql[] =
         "INSERT INTO enterprise_fts_key(eid) SELECT id FROM temp.ent_stage ORDER BY seq";
     static const char fts_sql[] =
@@ -336,7 +348,8 @@ int
 db_ent_update(struct db *db, const struct db_enterprise *x, struct err *e)
 {
     static const char sql[] =
-        "UPDATE enterprise SET name = ?2, short_name = ?3, credit_code = ?4,"
+        "UPDATE enterprise SET name = ?2, name_key = tuwei_sortkey(?2), short_name = ?3,"
+        " credit_code = ?4,"
         " credit_code_confirmed = ?5, township = ?6, field_id = ?7, address = ?8, contact = ?9,"
         " above_scale = ?10, manufacturing = ?11, notes = ?12, established = ?13,"
         " ht_domain = ?14, award_year = ?15, standard_year = ?16, updated_at = ?17,"
@@ -375,8 +388,8 @@ db_ent_archive(struct db *db, const char *id, int archived, struct err *e)
 int
 db_field_list(struct db *db, struct db_field **out, size_t *n, struct err *e)
 {
-    static const char sql[] =
-        "SELECT id, name FROM industry_field WHERE archived_at IS NULL ORDER BY sort, name";
+    static const char sql[] = "SELECT id, name FROM industry_field WHERE archived_at IS NULL"
+                              " ORDER BY sort, tuwei_sortkey(name)";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     struct db_field *f = NULL;
     int r;

@@ -107,6 +107,11 @@ int db_ent_get(struct db *db, const char *id, struct db_enterprise *out, struct 
 
 /* The key of the enterprise with credit code code, or of the live
  * enterprise named name; 1 found, 0 not, -1 error. id gets DB_ID_LEN. */
+/* Inside db_write: gives the enterprises whose pinyin sort key is missing
+ * or stale (rows written by something other than db/enterprise.c, such as
+ * the plan's seed rows) their key. */
+int db_ent_sortkeys_fill(struct db *db, struct err *e);
+
 /* Calls fn for every enterprise, deleted ones included (live ones first,
  * then in the order they were added): its key, credit code (NULL when it
  * has none) and name. For reading a whole file's rows against the register. */

@@ -39,7 +39,7 @@ db_figures_pilots(struct db *db, db_figures_row_fn fn, void *arg, struct err *e)
         " FROM pilot_project p LEFT JOIN enterprise en ON en.id = p.enterprise_id"
         " LEFT JOIN pilot_base b ON b.id = p.base_id LEFT JOIN unit u ON u.id = p.lead_unit_id"
         " LEFT JOIN task t ON t.id = p.task_id LEFT JOIN action a ON a.id = t.action_id"
-        " WHERE p.archived_at IS NULL ORDER BY p.name";
+        " WHERE p.archived_at IS NULL ORDER BY tuwei_sortkey(p.name)";
     sqlite3_stmt *st = db_stmt(db, sql, e);
 
     if (st == NULL)

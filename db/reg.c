@@ -682,7 +682,7 @@ int
 db_vocab_list(struct db *db, const char *domain, char ***names, size_t *n, struct err *e)
 {
     static const char sql[] = "SELECT name FROM vocab WHERE domain = ?1 AND archived_at IS NULL"
-                              " ORDER BY sort, name";
+                              " ORDER BY sort, tuwei_sortkey(name)";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     int r;
 

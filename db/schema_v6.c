@@ -10,6 +10,10 @@
  * A contentless table forgets what it indexed, so a row is taken out by
  * the 'delete' command with the values it was indexed under; the update
  * and delete triggers pass the old ones.
+ *
+ * Names in pinyin order: enterprise.name_key holds tuwei_sortkey(name)
+ * (the name in GB18030, compared as bytes; see db.c), written by every
+ * statement of db/ that writes a name, and the list's indexes order by it.
  */
 #include <stddef.h>
 
@@ -36,6 +40,19 @@ extern const char *const db_schema_v6[];
            " VALUES ('delete', " FTS_KEY(r) ", " SPACED(r, "name") ");"
 
 const char *const db_schema_v6[] = {
+    "ALTER TABLE enterprise ADD COLUMN name_key BLOB",
+    "UPDATE enterprise SET name_key = tuwei_sortkey(name)",
+    "DROP INDEX enterprise_live_name",
+    "DROP INDEX enterprise_by_township",
+    "DROP INDEX enterprise_by_field",
+    "DROP INDEX enterprise_by_scale",
+    "CREATE INDEX enterprise_live_name ON enterprise(name_key) WHERE archived_at IS NULL",
+    "CREATE INDEX enterprise_by_township ON enterprise(township, name_key)"
+    " WHERE archived_at IS NULL",
+    "CREATE INDEX enterprise_by_field ON enterprise(field_id, name_key) WHERE archived_at IS NULL",
+    "CREATE INDEX enterprise_by_scale ON enterprise(above_scale, manufacturing, name_key, id)"
+    " WHERE archived_at IS NULL",
+
     "DROP TRIGGER enterprise_fts_ai",
     "DROP TRIGGER enterprise_fts_au",
     "DROP TRIGGER enterprise_fts_ad",

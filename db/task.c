@@ -304,7 +304,8 @@ db_unit_lookup(struct db *db, const char *name, char id[DB_TASK_ID], char *name_
 int
 db_unit_names(struct db *db, char ***out, size_t *n, struct err *e)
 {
-    static const char sql[] = "SELECT name FROM unit WHERE archived_at IS NULL ORDER BY sort, name";
+    static const char sql[] =
+        "SELECT name FROM unit WHERE archived_at IS NULL ORDER BY sort, tuwei_sortkey(name)";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     char **names = NULL;
     int r;

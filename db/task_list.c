@@ -287,7 +287,7 @@ static const char tally_actions_sql[] =
     "SELECT id, no, name FROM action"
     " WHERE plan_id = (SELECT id FROM plan ORDER BY year DESC LIMIT 1) ORDER BY no";
 static const char tally_units_sql[] =
-    "SELECT id, 0, name FROM unit WHERE archived_at IS NULL ORDER BY sort, name";
+    "SELECT id, 0, name FROM unit WHERE archived_at IS NULL ORDER BY sort, tuwei_sortkey(name)";
 static const char tally_links_sql[] = "SELECT task_id, unit_id, role = 'lead' FROM task_unit";
 
 /* One live task as counted. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/enterprise.h"
 #include "db/seed.h"
 #include "src/asset.h"
 #include "src/csv.h"
@@ -556,6 +557,8 @@ plan_load_tx(struct db *db, void *arg, struct err *e)
     }
     if (rc == ERR_OK)
         rc = reg_load(db, &x->stats->rows_added, e);
+    if (rc == ERR_OK)
+        rc = db_ent_sortkeys_fill(db, e);
     return rc;
 }
 

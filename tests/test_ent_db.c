@@ -417,18 +417,70 @@ Test(ent_db, list_filters_sorting_and_paging)
     cr_assert_eq(db_ent_list_page(db, &f, 0, 2, &rows, &n, &e), ERR_OK);
     cr_assert_eq(n, 2);
     cr_expect_str_eq(rows[0].township, "王爱召镇");
-    cr_expect_str_eq(rows[0].name, "阿拉善科技", "names in code-point order, reversed");
+    cr_expect_str_eq(rows[0].name, "草原科技", "names in pinyin order (cao, a), reversed");
     db_ent_rows_free(rows, n);
     f.sort = DB_ENT_SORT_NAME;
     f.desc = 0;
     f.search = "科技";
     cr_assert_eq(db_ent_list_page(db, &f, 1, 5, &rows, &n, &e), ERR_OK);
     cr_expect_eq(n, 2, "three match; the page starts at the second");
-    cr_expect_str_eq(rows[0].name, "草原科技");
-    cr_expect_str_eq(rows[1].name, "阿拉善科技");
-    cr_expect_str_eq(rows[1].tier_name, "科技型中小企业");
+    cr_expect_str_eq(rows[0].name, "白塔科技");
+    cr_expect_str_eq(rows[1].name, "草原科技");
     cr_expect_eq(rows[0].tier_rank, -1);
     db_ent_rows_free(rows, n);
+    cr_assert_eq(db_ent_list_page(db, &f, 0, 1, &rows, &n, &e), ERR_OK);
+    cr_expect_str_eq(rows[0].name, "阿拉善科技");
+    cr_expect_str_eq(rows[0].tier_name, "科技型中小企业");
+    db_ent_rows_free(rows, n);
+}
+
+/* The names of the whole list in its order, joined by "|". */
+static void
+list_names(struct db_ent_filter *f, char *out, size_t size)
+{
+    struct db_ent_row *rows;
+    struct err e = {0};
+    size_t n, i, used = 0;
+
+    cr_assert_eq(db_ent_list_page(db, f, 0, 100, &rows, &n, &e), ERR_OK, "%s", e.msg);
+    out[0] = '\0';
+    for (i = 0; i < n; i++)
+        used += (size_t)snprintf(out + used, size - used, "%s%s", i ? "|" : "", rows[i].name);
+    db_ent_rows_free(rows, n);
+}
+
+Test(ent_db, names_sort_by_pinyin_as_a_clerk_expects)
+{
+    struct ent_asof a;
+    struct db_ent_filter f = filter(&a);
+    struct db_enterprise x;
+    struct err e = {0};
+    char id[40], names[1024];
+
+    /* By code point 中 (U+4E2D) < 包 (U+5305) < 达 (U+8FBE) < 鄂 (U+9102) < 阿 (U+963F). */
+    add("鄂尔多斯市测试甲有限公司", NULL, "试验镇", 0, 0, NULL);
+    add("中测试乙有限公司", NULL, "试验镇", 0, 0, NULL);
+    add("阿测试丙有限公司", NULL, "试验镇", 0, 0, id);
+    add("包头市测试丁有限公司", NULL, "试验镇", 0, 0, NULL);
+    add("达拉特旗测试戊有限公司", NULL, "试验镇", 0, 0, NULL);
+    add("3D测试己有限公司", NULL, "试验镇", 0, 0, NULL);
+    f.township = "试验镇";
+    list_names(&f, names, sizeof names);
+    cr_expect_str_eq(names, "3D测试己有限公司|阿测试丙有限公司|包头市测试丁有限公司|"
+                            "达拉特旗测试戊有限公司|鄂尔多斯市测试甲有限公司|中测试乙有限公司");
+    f.desc = 1;
+    list_names(&f, names, sizeof names);
+    cr_expect(strncmp(names, "中测试乙", strlen("中测试乙")) == 0, "%s", names);
+    /* A renamed enterprise moves to its new place. */
+    cr_assert_eq(db_ent_get(db, id, &x, &e), ERR_OK);
+    free(x.name);
+    x.name = xstrdup("准格尔测试丙有限公司");
+    cr_assert_eq(enterprise_save(db, "办事员", &x, 0, &e), ERR_OK, "%s", e.msg);
+    db_ent_free(&x);
+    f.desc = 0;
+    list_names(&f, names, sizeof names);
+    cr_expect_str_eq(names, "3D测试己有限公司|包头市测试丁有限公司|达拉特旗测试戊有限公司|"
+                            "鄂尔多斯市测试甲有限公司|中测试乙有限公司|准格尔测试丙有限公司");
 }
 
 Test(ent_db, archive_hides_and_restore_returns)

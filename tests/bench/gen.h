@@ -38,8 +38,8 @@ gen_enterprises_fn(struct db *db, void *arg, struct err *e)
 {
     static const char sql[] =
         "INSERT INTO enterprise (id, name, short_name, credit_code, township, above_scale,"
-        " manufacturing, created_at, created_by, updated_at, updated_by)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?9)";
+        " manufacturing, name_key, created_at, created_by, updated_at, updated_by)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, tuwei_sortkey(?2), ?8, ?9, ?8, ?9)";
     const struct gen_enterprises *g = arg;
     char id[UUID_LEN + 1], name[160], shortname[64], code[32];
     sqlite3_stmt *st;

@@ -84,8 +84,8 @@ gen_ent_enterprises_fn(struct db *db, void *arg, struct err *e)
     static const char sql[] =
         "INSERT INTO enterprise (id, name, short_name, credit_code, township, field_id, "
         "above_scale,"
-        " manufacturing, established, created_at, created_by, updated_at, updated_by)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, ?11)";
+        " manufacturing, established, name_key, created_at, created_by, updated_at, updated_by)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, tuwei_sortkey(?2), ?10, ?11, ?10, ?11)";
     struct gen_ent *g = arg;
     char name[200], shortname[64], code[32], est[16];
     sqlite3_stmt *st;
