@@ -272,8 +272,10 @@ changelog_json_value(struct strbuf *b, sqlite3_value *v)
         p = sqlite3_value_blob(v);
         n = sqlite3_value_bytes(v);
         strbuf_puts(b, "\"x'");
-        for (i = 0; i < n; i++)
-            strbuf_printf(b, "%02x", p[i]);
+        for (i = 0; i < n; i++) {
+            strbuf_putc(b, "0123456789abcdef"[p[i] >> 4]);
+            strbuf_putc(b, "0123456789abcdef"[p[i] & 15]);
+        }
         strbuf_puts(b, "'\"");
     }
 }
@@ -334,6 +336,14 @@ changelog_forget_columns(struct db *db)
     db->colcache = NULL;
 }
 
+/* Columns the schema derives from others (enterprise.name_key, the pinyin
+ * sort key of the name): not logged, they add nothing to who changed what. */
+static int
+changelog_derived(const char *col)
+{
+    return col && strcmp(col, "name_key") == 0;
+}
+
 /* Appends {"col": value, ...}; for updates only the columns that changed. */
 static void
 changelog_json_row(struct strbuf *b, char **names, struct db_change *c, sqlite3_value **v,
@@ -343,7 +353,7 @@ changelog_json_row(struct strbuf *b, char **names, struct db_change *c, sqlite3_
 
     strbuf_putc(b, '{');
     for (i = 0; i < c->ncol; i++) {
-        if (changed_only && changelog_same(c->oldv[i], c->newv[i]))
+        if (changelog_derived(names[i]) || (changed_only && changelog_same(c->oldv[i], c->newv[i])))
             continue;
         if (!first)
             strbuf_putc(b, ',');
@@ -456,7 +466,7 @@ changelog_bulk_entry(struct db *db, const char *table, sqlite3_stmt *rows, sqlit
 {
     struct strbuf key = STRBUF_INIT, n = STRBUF_INIT, body = STRBUF_INIT;
     sqlite3_stmt *st;
-    int i, ncol = sqlite3_column_count(rows), idcol = -1, r, rc = ERR_OK;
+    int i, first, ncol = sqlite3_column_count(rows), idcol = -1, r, rc = ERR_OK;
     long count = 0;
     char last[128] = "";
 
@@ -468,9 +478,12 @@ changelog_bulk_entry(struct db *db, const char *table, sqlite3_stmt *rows, sqlit
     sqlite3_bind_int64(rows, 2, hi);
     while ((r = sqlite3_step(rows)) == SQLITE_ROW) {
         strbuf_puts(&body, count++ ? ",[" : "[");
-        for (i = 0; i < ncol; i++) {
-            if (i)
+        for (i = 0, first = 1; i < ncol; i++) {
+            if (changelog_derived(sqlite3_column_name(rows, i)))
+                continue;
+            if (!first)
                 strbuf_putc(&body, ',');
+            first = 0;
             changelog_json_value(&body, sqlite3_column_value(rows, i));
         }
         strbuf_putc(&body, ']');
@@ -491,11 +504,14 @@ changelog_bulk_entry(struct db *db, const char *table, sqlite3_stmt *rows, sqlit
         strbuf_printf(&key, "..%s", last);
     }
     strbuf_printf(&n, "{\"bulk\":%ld,\"columns\":[", count);
-    for (i = 0; i < ncol; i++) {
+    for (i = 0, first = 1; i < ncol; i++) {
         const char *c = sqlite3_column_name(rows, i);
 
-        if (i)
+        if (changelog_derived(c))
+            continue;
+        if (!first)
             strbuf_putc(&n, ',');
+        first = 0;
         strbuf_json_str(&n, c, strlen(c));
     }
     strbuf_puts(&n, "],\"rows\":[");
