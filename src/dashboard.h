@@ -109,6 +109,7 @@ enum dash_drill_kind {
     DASH_DRILL_CERTS,   /* certificates about to lapse */
     DASH_DRILL_UNREG,   /* tech SMEs not yet registered this year */
     DASH_DRILL_PILOTS,  /* pilot projects with flags (PILOT_HELD, PILOT_NEAR) */
+    DASH_DRILL_RDGDP,   /* not a list: the form for the banner's R&D spending and GDP */
 };
 
 struct dash_drill {

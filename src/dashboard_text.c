@@ -154,13 +154,19 @@ dash_mark(const struct targets_fig *f, char *buf, size_t n)
                  f->met ? msg("dash.rag.met") : msg(keys[f->rag]));
 }
 
-/* What a target's value drills down to: the enterprises of its tier. */
+/* What a target's value drills down to: the enterprises of its tier; for
+ * R&D intensity, the form its two figures are entered in. */
 static void
 dash_target_drill(const struct dashboard *d, const struct targets_fig *f, struct dash_drill *dr)
 {
     size_t i;
 
     memset(dr, 0, sizeof *dr);
+    if (strcmp(f->code, "rd_intensity") == 0) {
+        dr->kind = DASH_DRILL_RDGDP;
+        snprintf(dr->title, sizeof dr->title, "%s", f->name);
+        return;
+    }
     for (i = 0; i < d->ntiers; i++) {
         if (d->tiers[i].has_target && strcmp(d->tiers[i].target_code, f->code) == 0) {
             dr->kind = DASH_DRILL_TIER;

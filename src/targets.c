@@ -79,7 +79,7 @@ targets_rd_intensity(struct db *db, const struct targets *t, struct targets_fig 
         if (a[i].year != year)
             f->note = xasprintf("%d年数据尚未录入，按%d年数据", year, a[i].year);
     } else {
-        f->note = xasprintf("尚未录入%d年R&D经费与地区生产总值，可用 tuwei rd set 录入", year);
+        f->note = xasprintf("尚未录入%d年R&D经费与地区生产总值：选中本行按 Enter 录入", year);
     }
     db_rd_inputs_free(a, n);
     return ERR_OK;

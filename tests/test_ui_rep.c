@@ -109,13 +109,13 @@ Test(ui_rep, a_status_count_drills_down_to_its_tasks_and_back)
 
     sql("UPDATE task SET status_id = (SELECT id FROM task_status WHERE code = 'in_progress'),"
         " percent = 40 WHERE no IN (2, 5) AND action_id = (SELECT id FROM action WHERE no = 1)");
-    /* the first figure is 高新技术企业's value; two lines down is action 1, then
-     * along the line: 任务, 未启动, 推进中 */
-    s = play("<Down><Down><Left><Left><Right><Right>", 80, 24);
+    /* the first figure is 高新技术企业's value; three lines down (past 科技型中小企业
+     * and R&D intensity) is action 1, then along the line: 任务, 未启动, 推进中 */
+    s = play("<Down><Down><Down><Left><Left><Right><Right>", 80, 24);
     EXPECT_ON(s, "Enter 查看：1 新兴产业技术攻坚行动 / 推进中");
     EXPECT_ON(s, "  1 新兴产业技术攻坚     11      9      2");
     free(s);
-    s = play("<Down><Down><Left><Left><Right><Right><Enter>", 80, 24);
+    s = play("<Down><Down><Down><Left><Left><Right><Right><Enter>", 80, 24);
     EXPECT_ON(s, "总览 > 1 新兴产业技术攻坚行动 / 推进中    （Esc 返回总览）");
     EXPECT_ON(s, "记录（2）");
     EXPECT_ON(s, "1.2 爱德曼氢能");
@@ -123,7 +123,7 @@ Test(ui_rep, a_status_count_drills_down_to_its_tasks_and_back)
     EXPECT_OFF(s, "1.3 宽功率");
     EXPECT_ON(s, "进度：    40%");
     free(s);
-    s = play("<Down><Down><Left><Left><Right><Right><Enter><Esc>", 80, 24);
+    s = play("<Down><Down><Down><Left><Left><Right><Right><Enter><Esc>", 80, 24);
     EXPECT_ON(s, "二、七大行动");
     EXPECT_ON(s, "Enter 查看：1 新兴产业技术攻坚行动 / 推进中");
     EXPECT_OFF(s, "记录（2）");
@@ -244,5 +244,39 @@ Test(ui_rep, chase_counts_drill_down_to_certificates_and_pilot_projects)
     EXPECT_ON(s, "记录（4）");
     EXPECT_ON(s, "申请日期");
     EXPECT_ON(s, "本阶段材料未登记齐全");
+    free(s);
+}
+
+Test(ui_rep, rd_and_gdp_are_entered_from_the_overview)
+{
+    static const char open[] = "<Down><Down>";
+    char *s;
+
+    s = play(open, 80, 24);
+    EXPECT_ON(s, "Enter 录入全旗R&D经费与地区生产总值");
+    EXPECT_ON(s, "尚未录入2025年R&D经费与地区生产总值：选中本行按 Enter 录入");
+    free(s);
+    /* A bad amount is named under its field and nothing is saved. */
+    s = play("<Down><Down><Enter><Tab>两亿<Tab>350亿<F2>", 80, 24);
+    EXPECT_ON(s, "金额“两亿”无法识别");
+    EXPECT_ON(s, "两亿");
+    free(s);
+    s = play("", 80, 24);
+    EXPECT_ON(s, "  R&D经费投入强度        1.00%       -       -");
+    free(s);
+    /* R&D above GDP is refused by the same rule as the command line. */
+    s = play("<Down><Down><Enter><Tab>400亿<Tab>350亿<F2>", 80, 24);
+    EXPECT_ON(s, "R&D经费");
+    EXPECT_ON(s, "全旗R&D经费与GDP");
+    free(s);
+    /* Saved: the target shows the intensity at once, and the form comes back exact. */
+    s = play("<Down><Down><Enter><Tab>2.8亿元<Tab>350亿<Tab>旗统计局<F2>", 80, 24);
+    EXPECT_ON(s, "已保存2025年R&D经费与地区生产总值");
+    EXPECT_ON(s, "  R&D经费投入强度        1.00%   0.80%   0.20%");
+    free(s);
+    s = play("<Down><Down><Enter>", 80, 24);
+    EXPECT_ON(s, "28000万元");
+    EXPECT_ON(s, "3500000万元");
+    EXPECT_ON(s, "旗统计局");
     free(s);
 }

@@ -14,6 +14,7 @@
 #include "src/xmalloc.h"
 #include "ui/app.h"
 #include "ui/drill.h"
+#include "ui/rdgdp_form.h"
 #include "ui/keymap.h"
 #include "ui/section.h"
 
@@ -168,7 +169,10 @@ overview_hint(struct overview *o, struct ui_app *app)
 
     if (o->sel < 0)
         return;
-    m = msg_format("overview.hint", o->lines.v[o->sel].spots[o->spot].drill.title, NULL);
+    if (o->lines.v[o->sel].spots[o->spot].drill.kind == DASH_DRILL_RDGDP)
+        m = msg_format("overview.hint_rdgdp", NULL);
+    else
+        m = msg_format("overview.hint", o->lines.v[o->sel].spots[o->spot].drill.title, NULL);
     ui_app_status(app, UI_ROLE_NORMAL, m);
     free(m);
 }
@@ -215,12 +219,26 @@ overview_move_page(struct overview *o, int dir)
     }
 }
 
-/* Opens the records behind the selected figure. */
+/* After the R&D and GDP figures were saved: the dashboard shows them. */
+static void
+overview_rdgdp_saved(void *arg, struct ui_app *app, int year)
+{
+    (void)year;
+    overview_load(arg, app);
+}
+
+/* Opens the records behind the selected figure (for R&D intensity, the
+ * form its figures are entered in). */
 static void
 overview_open(struct overview *o, struct ui_app *app)
 {
     if (o->sel < 0 || o->dash == NULL)
         return;
+    if (o->lines.v[o->sel].spots[o->spot].drill.kind == DASH_DRILL_RDGDP) {
+        ui_app_push(app, ui_rdgdp_form(app, o->dash->targets->plan_year, overview_rdgdp_saved, o),
+                    NULL, NULL);
+        return;
+    }
     o->drill = ui_drill_new(app, &o->lines.v[o->sel].spots[o->spot].drill,
                             o->dash->targets->plan_year, o->dash->opts.as_of);
 }

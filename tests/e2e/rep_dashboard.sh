@@ -59,8 +59,9 @@ t send-keys -t w "cd $tmp && $bin --db $db --today 2025-06-30 2>$tmp/stderr; ech
 
 wait_for "一、总体目标" "dashboard"
 wait_for "剩余 184 天" "time left in the year"
-# Down twice reaches action 1's line; Right walks along it to the overdue count.
-t send-keys -t w Down Down
+# Down three times (past 科技型中小企业 and R&D intensity) reaches action 1's line;
+# Right walks along it to the overdue count.
+t send-keys -t w Down Down Down
 for i in $(seq 10); do
     screen | grep -qF "Enter 查看：1 新兴产业技术攻坚行动 / 逾期任务" && break
     t send-keys -t w Right
