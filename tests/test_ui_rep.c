@@ -14,6 +14,7 @@
 
 #include "db/db.h"
 #include "db/db_priv.h"
+#include "db/snapshot.h"
 #include "src/config.h"
 #include "src/msg.h"
 #include "src/plan_load.h"
@@ -279,4 +280,28 @@ Test(ui_rep, rd_and_gdp_are_entered_from_the_overview)
     EXPECT_ON(s, "3500000万元");
     EXPECT_ON(s, "旗统计局");
     free(s);
+}
+
+/* Rows of month's target snapshot. */
+static size_t
+snapshot_rows(const char *month)
+{
+    struct db_snapshot *snap = NULL;
+    struct err e = {0};
+    size_t n = 0;
+
+    cr_assert_eq(db_snapshot_month(g_db, month, &snap, &n, &e), ERR_OK, "%s", e.msg);
+    free(snap);
+    return n;
+}
+
+Test(ui_rep, the_overview_keeps_last_months_figures_once_it_is_on_screen)
+{
+    char *s;
+
+    cr_assert_eq(snapshot_rows("2025-05"), 0);
+    s = play("", 80, 24);
+    EXPECT_ON(s, "一、总体目标");
+    free(s);
+    cr_expect_gt(snapshot_rows("2025-05"), 0, "kept after the first frame");
 }

@@ -459,6 +459,14 @@ app_draw_small(void)
     free(m);
 }
 
+int
+ui_app_settle(struct ui_app *app)
+{
+    const struct ui_section *s = app->sec[app->cur];
+
+    return s->settle && app->state[app->cur] ? s->settle(app->state[app->cur], app) : 0;
+}
+
 void
 ui_app_draw(struct ui_app *app)
 {

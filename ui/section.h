@@ -35,6 +35,10 @@ struct ui_section {
     void (*reload)(void *state, struct ui_app *app);
     /* "3/65" for the status line, or NULL; the caller frees it. */
     char *(*position)(void *state);
+    /* After a frame is on screen, before the next key: work that may wait
+     * so that the frame need not (the overview writing last month's
+     * snapshot); 1 when it changed what is shown. NULL: nothing. */
+    int (*settle)(void *state, struct ui_app *app);
 };
 
 #define UI_SECTIONS 6

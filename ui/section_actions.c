@@ -765,4 +765,5 @@ const struct ui_section ui_section_actions = {
     actions_mouse,
     actions_refresh,
     actions_position,
+    NULL, /* settle */
 };

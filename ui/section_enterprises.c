@@ -369,4 +369,5 @@ const struct ui_section ui_section_enterprises = {
     ui_panes_section_mouse,
     ent_reload,
     ui_panes_section_position,
+    NULL, /* settle */
 };

@@ -30,24 +30,22 @@ struct overview {
     int height;  /* lines shown, as last drawn */
     struct ui_rect area;
     struct ui_drill *drill; /* the records behind a figure, while open */
+    int snapshot_due;       /* last month's snapshot not yet looked for (overview_settle) */
 };
 
 /* Computes the dashboard as of today; lines are laid out at the next draw.
- * Last month's target figures are kept first if nobody has yet (a file
- * opened read-only simply keeps none). */
+ * Last month's target figures are kept by overview_settle, once the first
+ * frame is on screen: the first write of a session checks the whole file
+ * first, which on a large file is most of a second. */
 static void
 overview_load(struct overview *o, struct ui_app *app)
 {
-    const char *user = config_get(ui_app_config(app), "user:name");
     struct sumopts opts;
-    int taken;
 
     dashboard_free(o->dash);
     o->dash = NULL;
     dash_lines_free(&o->lines);
     o->lines_w = 0;
-    targets_snapshot_ensure(ui_app_db(app), ui_app_config(app), user ? user : "?",
-                            ui_app_today(app), &taken, NULL);
     if (sumopts_init(&opts, ui_app_config(app), ui_app_today(app), NULL, NULL) == ERR_OK)
         dashboard_compute(ui_app_db(app), &opts, &o->dash, NULL);
 }
@@ -355,8 +353,29 @@ overview_enter(struct ui_app *app)
     struct overview *o = xcalloc(1, sizeof *o);
 
     o->sel = -1;
+    o->snapshot_due = 1;
     overview_load(o, app);
     return o;
+}
+
+/* Keeps last month's target figures if nobody has yet (a file opened
+ * read-only simply keeps none), and shows them. */
+static int
+overview_settle(void *state, struct ui_app *app)
+{
+    struct overview *o = state;
+    const char *user = config_get(ui_app_config(app), "user:name");
+    int taken = 0;
+
+    if (!o->snapshot_due)
+        return 0;
+    o->snapshot_due = 0;
+    targets_snapshot_ensure(ui_app_db(app), ui_app_config(app), user ? user : "?",
+                            ui_app_today(app), &taken, NULL);
+    if (!taken)
+        return 0;
+    overview_load(o, app);
+    return 1;
 }
 
 static void
@@ -375,6 +394,7 @@ overview_reload(void *state, struct ui_app *app)
 {
     struct overview *o = state;
 
+    o->snapshot_due = 1; /* a new month may have begun */
     overview_load(o, app);
     if (o->drill)
         ui_drill_refresh(o->drill);
@@ -400,4 +420,5 @@ const struct ui_section ui_section_overview = {
     overview_mouse,
     overview_reload,
     overview_position,
+    overview_settle,
 };

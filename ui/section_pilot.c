@@ -293,4 +293,5 @@ const struct ui_section ui_section_pilot = {
     pilot_mouse,
     pilot_reload,
     pilot_position,
+    NULL, /* settle */
 };

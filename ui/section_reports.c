@@ -394,4 +394,5 @@ const struct ui_section ui_section_reports = {
     reports_mouse,
     ui_panes_section_refresh,
     reports_position,
+    NULL, /* settle */
 };

@@ -214,4 +214,5 @@ const struct ui_section ui_section_settings = {
     ui_panes_section_mouse,
     settings_refresh,
     ui_panes_section_position,
+    NULL, /* settle */
 };

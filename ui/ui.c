@@ -163,6 +163,8 @@ ui_loop(struct ui_app *app)
     int r, quit = 0;
 
     ui_app_draw(app);
+    if (ui_app_settle(app))
+        ui_app_draw(app);
     while (!quit && !ui_signal) {
         r = get_wch(&ch);
         if (r == ERR)
@@ -172,6 +174,8 @@ ui_loop(struct ui_app *app)
             continue;
         quit = ui_app_event(app, &ev);
         if (!quit)
+            ui_app_draw(app);
+        if (!quit && ui_app_settle(app))
             ui_app_draw(app);
     }
 }
@@ -248,10 +252,14 @@ ui_run_headless(struct config *cfg, struct db *db, const struct ui_options *opt,
     ui_theme_init(cfg, ui_want_color(cfg));
     app = ui_app_new(cfg, db, today);
     ui_app_draw(app);
+    if (ui_app_settle(app))
+        ui_app_draw(app);
     for (i = 0; i < n; i++) {
         if (ui_app_event(app, &evs[i]))
             break;
         ui_app_draw(app);
+        if (ui_app_settle(app))
+            ui_app_draw(app);
     }
     rc = ui_write_screen(opt->screen_out, e);
     ui_app_free(app);
