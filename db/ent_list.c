@@ -23,7 +23,8 @@
     " v.kind = 'enter' AND v.archived_at IS NULL"                                                  \
     " AND coalesce(v.valid_from, v.event_date) <= :d"                                              \
     " AND coalesce(v.valid_to, '9999-12-31') >= :d"                                                \
-    " AND NOT EXISTS (SELECT 1 FROM tier_event x WHERE x.enterprise_id = v.enterprise_id"          \
+    " AND NOT EXISTS (SELECT 1 FROM tier_event x INDEXED BY tier_event_scan"                       \
+    " WHERE x.enterprise_id = v.enterprise_id"                                                     \
     " AND x.tier_id = v.tier_id AND x.kind = 'drop' AND x.archived_at IS NULL"                     \
     " AND x.event_date BETWEEN coalesce(v.valid_from, v.event_date) AND :d)"
 #define HELD(T) "SELECT v.enterprise_id FROM tier_event v WHERE v.tier_id = " T " AND" HELD_WHERE
@@ -31,10 +32,14 @@
     "SELECT v.enterprise_id FROM tier_event v JOIN tier t ON t.id = v.tier_id"                     \
     " WHERE t.rank > (SELECT min(rank) FROM tier) AND" HELD_WHERE
 
-/* Certificates of :ht held on :d whose span ends by :until, with no later one. */
+/* Certificates of :ht held on :d whose span ends by :until, with no later one.
+ * The inner look-ups name their index: left to itself, SQLite 3.40 picks
+ * tier_event_held for them and reads every certificate of the tier for
+ * each candidate (seconds on 100,000 enterprises instead of milliseconds). */
 #define EXPIRING_WHERE                                                                             \
     " v.tier_id = :ht AND coalesce(v.valid_to, '9999-12-31') BETWEEN :d AND :until AND" HELD_WHERE \
-    " AND NOT EXISTS (SELECT 1 FROM tier_event w WHERE w.enterprise_id = v.enterprise_id"          \
+    " AND NOT EXISTS (SELECT 1 FROM tier_event w INDEXED BY tier_event_scan"                       \
+    " WHERE w.enterprise_id = v.enterprise_id"                                                     \
     " AND w.tier_id = v.tier_id AND w.kind = 'enter' AND w.archived_at IS NULL"                    \
     " AND coalesce(w.valid_to, '9999-12-31') > :until)"
 #define EXPIRING "SELECT v.enterprise_id FROM tier_event v WHERE" EXPIRING_WHERE
@@ -43,7 +48,8 @@
 #define UNREGISTERED_WHERE                                                                         \
     " v.tier_id = :sme AND v.kind = 'enter' AND v.archived_at IS NULL"                             \
     " AND coalesce(v.valid_to, '9999-12-31') BETWEEN :pf AND :pl AND :smewarn"                     \
-    " AND NOT EXISTS (SELECT 1 FROM tier_event w WHERE w.enterprise_id = v.enterprise_id"          \
+    " AND NOT EXISTS (SELECT 1 FROM tier_event w INDEXED BY tier_event_scan"                       \
+    " WHERE w.enterprise_id = v.enterprise_id"                                                     \
     " AND w.tier_id = v.tier_id AND w.kind = 'enter' AND w.archived_at IS NULL"                    \
     " AND coalesce(w.valid_to, '9999-12-31') >= :yf)"
 #define UNREGISTERED "SELECT v.enterprise_id FROM tier_event v WHERE" UNREGISTERED_WHERE
