@@ -46,10 +46,10 @@ extern const char *const db_schema_v6[];
 const char *const db_schema_v6[] = {
     "ALTER TABLE enterprise ADD COLUMN name_key BLOB",
     "UPDATE enterprise SET name_key = tuwei_sortkey(name)",
-    "DROP INDEX enterprise_live_name",
-    "DROP INDEX enterprise_by_township",
-    "DROP INDEX enterprise_by_field",
-    "DROP INDEX enterprise_by_scale",
+    "DROP INDEX IF EXISTS enterprise_live_name",
+    "DROP INDEX IF EXISTS enterprise_by_township",
+    "DROP INDEX IF EXISTS enterprise_by_field",
+    "DROP INDEX IF EXISTS enterprise_by_scale",
     "CREATE INDEX enterprise_live_name ON enterprise(name_key) WHERE archived_at IS NULL",
     "CREATE INDEX enterprise_by_township ON enterprise(township, name_key)"
     " WHERE archived_at IS NULL",
@@ -57,18 +57,18 @@ const char *const db_schema_v6[] = {
     "CREATE INDEX enterprise_by_scale ON enterprise(above_scale, manufacturing, name_key, id)"
     " WHERE archived_at IS NULL",
 
-    "DROP INDEX enterprise_year_rd",
+    "DROP INDEX IF EXISTS enterprise_year_rd",
     "CREATE INDEX enterprise_year_rd ON enterprise_year(year, enterprise_id, rd, archived_at)"
     " WHERE archived_at IS NULL AND rd > 0",
-    "DROP INDEX tier_event_scan",
+    "DROP INDEX IF EXISTS tier_event_scan",
     "CREATE INDEX tier_event_scan ON tier_event(enterprise_id, tier_id, kind, event_date,"
     " valid_from, valid_to, archived_at) WHERE archived_at IS NULL",
 
-    "DROP TRIGGER enterprise_fts_ai",
-    "DROP TRIGGER enterprise_fts_au",
-    "DROP TRIGGER enterprise_fts_ad",
-    "DROP TABLE enterprise_fts",
-    "DROP TABLE enterprise_uni_fts",
+    "DROP TRIGGER IF EXISTS enterprise_fts_ai",
+    "DROP TRIGGER IF EXISTS enterprise_fts_au",
+    "DROP TRIGGER IF EXISTS enterprise_fts_ad",
+    "DROP TABLE IF EXISTS enterprise_fts",
+    "DROP TABLE IF EXISTS enterprise_uni_fts",
 
     "CREATE VIRTUAL TABLE enterprise_fts USING fts5(name, short_name, credit_code,"
     " tokenize = 'trigram', content = '', columnsize = 0)",
