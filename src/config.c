@@ -45,6 +45,7 @@ static const struct config_key config_keys[] = {
     {"ui:language", CONFIG_CHOICE, "zh_CN", 0, 0, "zh_CN|en"},
     {"ui:mouse", CONFIG_BOOL, "no", 0, 0, NULL},
     {"ui:color", CONFIG_BOOL, "yes", 0, 0, NULL},
+    {"ui:plain_marks", CONFIG_BOOL, "yes", 0, 0, NULL},
     {"user:name", CONFIG_TEXT, NULL, 1, 200, NULL},
     {"user:unit", CONFIG_TEXT, "", 0, 200, NULL},
     {"user:role", CONFIG_CHOICE, "clerk", 0, 0, "clerk|supervisor|admin"},

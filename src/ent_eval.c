@@ -287,7 +287,7 @@ ht_ip(const struct db_ent_year *y, struct ent_cond *c)
     long long ip1 = FIG(y, DB_FIG_IP1), ip2 = FIG(y, DB_FIG_IP2);
 
     if (ip1 > 0 || ip2 > 0)
-        cond_set(c, ENT_MET, "Ⅰ类知识产权 %lld 项，Ⅱ类 %lld 项", ip1 < 0 ? 0 : ip1,
+        cond_set(c, ENT_MET, "I类知识产权 %lld 项，II类 %lld 项", ip1 < 0 ? 0 : ip1,
                  ip2 < 0 ? 0 : ip2);
     else if (ip1 == 0 && ip2 == 0)
         cond_set(c, ENT_NOT_MET, "没有与主要产品相关的知识产权");
@@ -534,11 +534,11 @@ ent_eval_bm(const struct ent_rules *r, const struct db_ent_year *const *years, s
         cond_set(&o->lead[0], v >= r->n[ENT_R_BM_LEAD_SALES] ? ENT_MET : ENT_NOT_MET,
                  "上年销售收入 %s（需 >= %s）", ent_money_text(v, money, sizeof money), want);
     bm_intensity(rd, sales, have, r->n[ENT_R_BM_LEAD_RD], need, &o->lead[1]);
-    bm_at_least("Ⅰ类知识产权", FIG(y, DB_FIG_IP1), r->n[ENT_R_BM_LEAD_IP1], "项", &o->lead[2]);
+    bm_at_least("I类知识产权", FIG(y, DB_FIG_IP1), r->n[ENT_R_BM_LEAD_IP1], "项", &o->lead[2]);
     bm_platform(FIG(y, DB_FIG_RD_INST), 2, &o->lead[3]);
     ht_incident(y, &o->lead[4]);
     bm_intensity(rd, sales, have, r->n[ENT_R_BM_GROWTH_RD], need, &o->growth[0]);
-    bm_at_least("Ⅰ类知识产权", FIG(y, DB_FIG_IP1), r->n[ENT_R_BM_GROWTH_IP1], "项", &o->growth[1]);
+    bm_at_least("I类知识产权", FIG(y, DB_FIG_IP1), r->n[ENT_R_BM_GROWTH_IP1], "项", &o->growth[1]);
     bm_platform(FIG(y, DB_FIG_RD_INST), 1, &o->growth[2]);
     ht_incident(y, &o->growth[3]);
     o->lead_overall = state_all(o->lead, ENT_BM_LEAD);

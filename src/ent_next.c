@@ -162,7 +162,7 @@ sme_step_ip(const struct ent_rules *r, const struct db_ent_year *y, const struct
     if (ip1 > 0)
         return;
     if (p1 > pts)
-        step_add(st, p1 - pts, "取得 1 项Ⅰ类知识产权（如发明专利）可得 %lld 分（+%lld 分）", p1,
+        step_add(st, p1 - pts, "取得 1 项I类知识产权（如发明专利）可得 %lld 分（+%lld 分）", p1,
                  p1 - pts);
     for (b = NULL, i = 0; i < r->nband[ENT_R_SME_IP2_BANDS]; i++) {
         if (r->band[ENT_R_SME_IP2_BANDS][i].value > pts)
@@ -170,7 +170,7 @@ sme_step_ip(const struct ent_rules *r, const struct db_ent_year *y, const struct
     }
     if (b && ip2 >= 0)
         step_add(st, b->value - pts - 1,
-                 "再取得 %lld 项Ⅱ类知识产权（实用新型、软件著作权等）可得 %lld 分（+%lld 分）",
+                 "再取得 %lld 项II类知识产权（实用新型、软件著作权等）可得 %lld 分（+%lld 分）",
                  b->min - ip2, b->value, b->value - pts);
 }
 

@@ -595,7 +595,7 @@ Test(ent_rules, next_tier_names_the_figures_that_hold_back)
     cr_expect_eq(n.state, ENT_NOT_MET);
     cr_expect_eq(n.distance, 40, "60 - (4 + 10 + 6)");
     cr_expect_eq(n.nwhy, 2);
-    cr_expect(strstr(n.why[0], "Ⅰ类知识产权") != NULL, "%s", n.why[0]);
+    cr_expect(strstr(n.why[0], "I类知识产权") != NULL, "%s", n.why[0]);
     cr_expect(strstr(n.why[1], "研发") != NULL, "%s", n.why[1]);
     y.v[DB_FIG_IP1] = 1;
     y.v[DB_FIG_ST_STAFF] = 30;

@@ -134,7 +134,7 @@ Test(ui_pilot, a_gate_names_the_missing_item_and_offers_to_record_it)
     char *s = play(TO_PROJECTS "m <Enter>", 80, 24);
 
     cr_expect(strstr(s, "不能推进") != NULL, "%s", s);
-    cr_expect(strstr(s, "“申请入驻”阶段还缺少：申请日期。补齐后才能进入") != NULL, "%s", s);
+    cr_expect(strstr(s, "\"申请入驻\"阶段还缺少：申请日期。补齐后才能进入") != NULL, "%s", s);
     free(s);
     expect_stage("噻虫胺工艺流程优化", "申请入驻");
 }
@@ -147,7 +147,7 @@ Test(ui_pilot, recording_the_item_then_moving_on_through_two_stages)
                                "m <Enter> <F2>",
                    80, 24);
 
-    cr_expect(strstr(s, "已进入“专家评审”") != NULL, "%s", s);
+    cr_expect(strstr(s, "已进入\"专家评审\"") != NULL, "%s", s);
     cr_expect(strstr(s, "[缺少] 评审日期") != NULL, "%s", s);
     cr_expect(strstr(s, "2025-06-30  申请入驻 -> 园区受理  王会") != NULL, "history: %s", s);
     cr_expect(strstr(s, "2025-06-30  园区受理 -> 专家评审  王会") != NULL, "history: %s", s);
@@ -160,7 +160,7 @@ Test(ui_pilot, a_refused_move_keeps_the_form_and_says_why)
     char *s =
         play(TO_PROJECTS "m <Enter> y 2025-06-02 <Enter> m <Enter> <C-u> 2025-07-09 <F2>", 80, 24);
 
-    cr_expect(strstr(s, "推进到“园区受理”") != NULL, "the form is still open: %s", s);
+    cr_expect(strstr(s, "推进到\"园区受理\"") != NULL, "the form is still open: %s", s);
     cr_expect(strstr(s, "晚于今天") != NULL, "%s", s);
     free(s);
     expect_stage("噻虫胺工艺流程优化", "申请入驻");

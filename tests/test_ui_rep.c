@@ -182,7 +182,7 @@ Test(ui_rep, a_report_runs_to_the_screen_and_exports_to_excel)
     s = play("5<Down><Down><Down><Enter><F2>", 80, 24);
     EXPECT_ON(s, "报表 > 2025年目标完成情况报表（截至 2025-06-30）");
     EXPECT_ON(s, "报表行（7）");
-    EXPECT_ON(s, "市级“揭榜挂帅”项目");
+    EXPECT_ON(s, "市级\"揭榜挂帅\"项目");
     free(s);
     snprintf(path, sizeof path, "%s/目标.xlsx", dir);
     snprintf(keys, sizeof keys, "5<Down><Down><Down><Enter><F2>x<Down><C-u>%s<F2>", path);
@@ -259,7 +259,7 @@ Test(ui_rep, rd_and_gdp_are_entered_from_the_overview)
     free(s);
     /* A bad amount is named under its field and nothing is saved. */
     s = play("<Down><Down><Enter><Tab>两亿<Tab>350亿<F2>", 80, 24);
-    EXPECT_ON(s, "金额“两亿”无法识别");
+    EXPECT_ON(s, "金额\"两亿\"无法识别");
     EXPECT_ON(s, "两亿");
     free(s);
     s = play("", 80, 24);
@@ -304,4 +304,20 @@ Test(ui_rep, the_overview_keeps_last_months_figures_once_it_is_on_screen)
     EXPECT_ON(s, "一、总体目标");
     free(s);
     cr_expect_gt(snapshot_rows("2025-05"), 0, "kept after the first frame");
+}
+
+Test(ui_rep, marks_a_terminal_may_draw_wide_are_plain_on_screen_unless_told)
+{
+    struct err e = {0};
+    char *s;
+
+    s = play("", 80, 24);
+    EXPECT_ON(s, "  市级\"揭榜挂帅\"项目         2       0       2");
+    EXPECT_OFF(s, "“");
+    free(s);
+    cr_assert_eq(config_set(g_cfg, "ui:plain_marks", "no", &e), ERR_OK, "%s", e.msg);
+    s = play("", 80, 24);
+    EXPECT_ON(s, "市级“揭榜挂帅”项目");
+    free(s);
+    cr_assert_eq(config_set(g_cfg, "ui:plain_marks", "yes", &e), ERR_OK, "%s", e.msg);
 }

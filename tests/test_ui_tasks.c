@@ -153,10 +153,10 @@ Test(ui_tasks, a_bad_unit_or_date_is_refused_at_its_field)
 {
     char *s = play("2 a 新建示范基地 <Tab> 旗教育局 <Tab>", 80, 24);
 
-    expect_on(s, "没有名为“旗教育局”的责任单位");
+    expect_on(s, "没有名为\"旗教育局\"的责任单位");
     free(s);
     s = play("2 a 新建示范基地 <Tab> 能源局 <Tab> <Tab> 2025-6-31 <F2>", 80, 24);
-    expect_on(s, "是否指“旗能源局”");
+    expect_on(s, "是否指\"旗能源局\"");
     free(s);
     s = play("2 a 新建示范基地 <Tab> 旗能源局 <Tab> <Tab> 2025-7-1 <Tab> 2025-06-30 <F2>", 80, 24);
     expect_on(s, "截止日期（2025-06-30）不能早于开始日期（2025-07-01）。");

@@ -177,6 +177,67 @@ scr_char_start(int y, int x)
     return c;
 }
 
+/* The character a terminal is sure to draw one column wide in place of
+ * one it may not. Clerks connect from Windows over SSH, and some of their
+ * terminals draw East Asian "ambiguous" marks two columns wide: typed
+ * quotes and dashes in a task's text (市级“揭榜挂帅”项目) would then push the
+ * rest of the row out of line. On screen only ([ui] plain_marks, on by
+ * default); what is stored, printed and exported keeps the marks. */
+static int scr_plain_marks = 1;
+
+void
+ui_screen_plain_marks(int on)
+{
+    scr_plain_marks = on;
+}
+
+static wchar_t
+scr_narrow(wchar_t wc)
+{
+    if (!scr_plain_marks)
+        return wc;
+    switch (wc) {
+    case 0x2018: /* ‘ ’ ‚ */
+    case 0x2019:
+    case 0x201A:
+        return L'\'';
+    case 0x201C: /* “ ” „ */
+    case 0x201D:
+    case 0x201E:
+        return L'"';
+    case 0x2013: /* – — ― */
+    case 0x2014:
+    case 0x2015:
+        return L'-';
+    case 0x00B7: /* · • … */
+    case 0x2022:
+    case 0x2026:
+        return L'.';
+    case 0x00D7: /* × */
+        return L'x';
+    case 0x2190: /* ← → */
+        return L'<';
+    case 0x2192:
+        return L'>';
+    case 0x2264: /* ≤ ≥ */
+        return L'<';
+    case 0x2265:
+        return L'>';
+    case 0x2160: /* Ⅰ */
+        return L'I';
+    case 0x203B: /* ※ ★ ☆ */
+    case 0x2605:
+    case 0x2606:
+        return L'*';
+    case 0x25CB: /* ○ ● ◎ */
+    case 0x25CF:
+    case 0x25CE:
+        return L'o';
+    default:
+        return wc;
+    }
+}
+
 void
 ui_screen_put_attr(int y, int x, int w, const char *text, attr_t attr, enum textw_align align)
 {
@@ -201,6 +262,8 @@ ui_screen_put_attr(int y, int x, int w, const char *text, attr_t attr, enum text
     wbuf = xmalloc((strlen(t) + 1) * sizeof *wbuf);
     for (p = t, end = t + strlen(t); p < end;) {
         cw = textw_next(&p, end, &wbuf[n]);
+        if (cw == 1)
+            wbuf[n] = scr_narrow(wbuf[n]);
         if (cw > 0 || n > 0) /* a mark with no letter before it would join the cell to the left */
             n++;
     }

@@ -84,4 +84,8 @@ int ui_screen_dump(FILE *f);
 /* 1 when the screen is the headless one. */
 int ui_screen_headless(void);
 
+/* Whether marks some terminals draw two columns wide (“” — … · ×) are
+ * shown as ASCII ([ui] plain_marks; on unless told). */
+void ui_screen_plain_marks(int on);
+
 #endif

@@ -197,6 +197,7 @@ ui_run_terminal(struct config *cfg, struct db *db, const char *today, struct err
         mouseinterval(0);
     }
     ui_theme_init(cfg, ui_want_color(cfg));
+    ui_screen_plain_marks(config_get_bool(cfg, "ui:plain_marks"));
     app = ui_app_new(cfg, db, today);
     ui_loop(app);
     ui_app_free(app);
@@ -250,6 +251,7 @@ ui_run_headless(struct config *cfg, struct db *db, const struct ui_options *opt,
         return rc;
     }
     ui_theme_init(cfg, ui_want_color(cfg));
+    ui_screen_plain_marks(config_get_bool(cfg, "ui:plain_marks"));
     app = ui_app_new(cfg, db, today);
     ui_app_draw(app);
     if (ui_app_settle(app))

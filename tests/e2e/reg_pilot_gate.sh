@@ -52,27 +52,27 @@ wait_for "中试项目（筛选「噻虫胺」：1）" "found the project"
 
 # Gate 1: 申请入驻 needs 申请日期.
 t send-keys -t w m; wait_for "推进到下一阶段" "the record menu"
-t send-keys -t w Enter; wait_for "“申请入驻”阶段还缺少：申请日期" "stopped and told which item"
+t send-keys -t w Enter; wait_for "\"申请入驻\"阶段还缺少：申请日期" "stopped and told which item"
 t send-keys -t w y; wait_for "登记材料：申请入驻" "the items form"
 type_text "2025-06-02"; t send-keys -t w Enter
-wait_for "材料已齐全，可以推进到“园区受理”" "item recorded"
-t send-keys -t w m Enter; wait_for "推进到“园区受理”" "the move form"
-t send-keys -t w F2; wait_for "已进入“园区受理”" "moved to 园区受理"
+wait_for "材料已齐全，可以推进到\"园区受理\"" "item recorded"
+t send-keys -t w m Enter; wait_for "推进到\"园区受理\"" "the move form"
+t send-keys -t w F2; wait_for "已进入\"园区受理\"" "moved to 园区受理"
 
 # Stage 2: record 受理日期 first, then move.
 t send-keys -t w m Down Enter; wait_for "登记材料：园区受理" "items of 园区受理"
 type_text "2025-6-20"; t send-keys -t w Enter; wait_for "材料已齐全" "受理日期 recorded"
-t send-keys -t w m Enter; wait_for "推进到“专家评审”" "the move form"
-t send-keys -t w F2; wait_for "已进入“专家评审”" "moved to 专家评审"
+t send-keys -t w m Enter; wait_for "推进到\"专家评审\"" "the move form"
+t send-keys -t w F2; wait_for "已进入\"专家评审\"" "moved to 专家评审"
 
 # Gate 3: one of two items recorded, stopped, told the other, supplied.
 t send-keys -t w m Down Enter; wait_for "登记材料：专家评审" "items of 专家评审"
 type_text "2025-06-25"; t send-keys -t w F2; wait_for "材料已登记。" "评审日期 recorded"
-t send-keys -t w m Enter; wait_for "“专家评审”阶段还缺少：评审意见。" "stopped at 专家评审, told which"
+t send-keys -t w m Enter; wait_for "\"专家评审\"阶段还缺少：评审意见。" "stopped at 专家评审, told which"
 t send-keys -t w y; wait_for "登记材料：专家评审" "the items form again"
 t send-keys -t w Tab; type_text "同意入驻，按程序备案"; t send-keys -t w Enter
-wait_for "材料已齐全，可以推进到“备案”" "评审意见 supplied"
-t send-keys -t w m Enter F2; wait_for "已进入“备案”" "moved on to 备案"
+wait_for "材料已齐全，可以推进到\"备案\"" "评审意见 supplied"
+t send-keys -t w m Enter F2; wait_for "已进入\"备案\"" "moved on to 备案"
 wait_for "[缺少] 备案编号" "the next gate's items are shown"
 
 t send-keys -t w q; wait_for "EXIT=0" "quit with status 0"
