@@ -57,6 +57,9 @@ const char *const db_schema_v6[] = {
     "CREATE INDEX enterprise_by_scale ON enterprise(above_scale, manufacturing, name_key, id)"
     " WHERE archived_at IS NULL",
 
+    /* The UNIQUE constraint's own index already orders and finds codes. */
+    "DROP INDEX IF EXISTS enterprise_by_code",
+
     "DROP INDEX IF EXISTS enterprise_year_rd",
     "CREATE INDEX enterprise_year_rd ON enterprise_year(year, enterprise_id, rd, archived_at)"
     " WHERE archived_at IS NULL AND rd > 0",
