@@ -279,6 +279,7 @@ reg_order(struct strbuf *b, const struct db_reg_shape *s, const struct db_reg_qu
 {
     int col = q->sort_col >= 0 && (size_t)q->sort_col < s->ncols ? q->sort_col : s->default_sort;
     const char *dir = q->desc ? " DESC" : "";
+    int text;
 
     if (col < 0 || (size_t)col >= s->ncols) {
         strbuf_printf(b, " ORDER BY t.rowid%s", dir);
@@ -286,7 +287,9 @@ reg_order(struct strbuf *b, const struct db_reg_shape *s, const struct db_reg_qu
     }
     strbuf_puts(b, " ORDER BY (");
     reg_order_expr(b, &s->cols[col]);
-    strbuf_puts(b, ") IS NULL, (");
+    /* text in pinyin order (tuwei_sortkey, db.c); numbers and a ref's own order as they are */
+    text = !s->cols[col].is_int && !(s->cols[col].ref && s->cols[col].ref->order);
+    strbuf_puts(b, text ? ") IS NULL, tuwei_sortkey(" : ") IS NULL, (");
     reg_order_expr(b, &s->cols[col]);
     strbuf_printf(b, ")%s, t.rowid%s", dir, dir);
 }

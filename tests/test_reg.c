@@ -324,6 +324,17 @@ Test(reg, lists_filter_search_sort_and_page)
     f.search = "转让";
     cr_assert_eq(reg_count(db, &reg_contract, &f, &n, &e), ERR_OK);
     cr_expect_eq(n, 1);
+    /* Names sort by pinyin (bing, jia, yi), not by code point (丙 < 乙 < 甲). */
+    f.search = NULL;
+    f.desc = 0;
+    f.sort = 0;
+    cr_assert_eq(reg_page(db, &reg_contract, &f, 0, 3, r, &got, &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(got, 3);
+    cr_expect_str_eq(r[0].vals[0], "丙合同");
+    cr_expect_str_eq(r[1].vals[0], "甲合同");
+    cr_expect_str_eq(r[2].vals[0], "乙合同");
+    for (i = 0; i < got; i++)
+        db_reg_rec_free(&r[i], reg_contract.shape.ncols);
 }
 
 Test(reg, results_and_needs_share_a_table_but_not_a_list)
