@@ -179,6 +179,8 @@ io_import_submit(struct ui_form *f, void *arg)
 
     ent_import_free(s->import);
     s->import = NULL;
+    ui_app_status(s->app, UI_ROLE_NORMAL, msg("ent.import.reading"));
+    ui_app_draw(s->app); /* a large file takes a moment: say so first */
     if (ent_import_read_file(ui_app_db(s->app), path, unit, year, &s->import, &e) != ERR_OK) {
         ui_ent_copy(f->fields[0].error, sizeof f->fields[0].error, e.msg);
         free(path);
@@ -235,6 +237,11 @@ io_import_yes(struct ui_app *app, struct ui_dialog *d, void *arg, int result)
 
     (void)d;
     if (result == 1 && s->import) {
+        snprintf(a, sizeof a, "%ld", s->import->added + s->import->changed);
+        m = msg_format("ent.import.writing", a, NULL);
+        ui_app_status(app, UI_ROLE_NORMAL, m);
+        free(m);
+        ui_app_draw(app); /* 100,000 rows take seconds: say so first */
         if (ent_import_apply(ui_app_db(app), io_user(s), s->import, &e) != ERR_OK) {
             ui_app_status(app, UI_ROLE_WARNING, e.msg);
         } else {
