@@ -453,12 +453,6 @@ db_log_bulk_begin(struct db *db)
         db->bulk = 1;
 }
 
-int
-db_log_bulk_end(struct db *db, struct err *e)
-{
-    return db_changelog_bulk_flush(db, e);
-}
-
 /* Writes one entry for the rows of st (rowids lo..hi of a table). */
 static int
 changelog_bulk_entry(struct db *db, const char *table, sqlite3_stmt *rows, sqlite3_int64 lo,
@@ -551,13 +545,9 @@ changelog_bulk_table_flush(struct db *db, struct db_bulk *b, struct err *e)
     changelog_bulk_sort(b);
     /* The table name comes from SQLite's hook (our schema), quoted as an
      * identifier; the rowids are bound. */
-    strbuf_puts(&sql, "SELECT * FROM \"");
-    for (j = 0; b->table[j]; j++) {
-        if (b->table[j] == '"')
-            strbuf_putc(&sql, '"');
-        strbuf_putc(&sql, b->table[j]);
-    }
-    strbuf_puts(&sql, "\" WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid");
+    strbuf_puts(&sql, "SELECT * FROM ");
+    db_quote_ident(&sql, b->table);
+    strbuf_puts(&sql, " WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid");
     if (sqlite3_prepare_v2(db->h, strbuf_str(&sql), -1, &rows, NULL) != SQLITE_OK)
         rc = db_fail(db, e, "读取批量写入的行");
     while (rc == ERR_OK && i < b->n) {
@@ -577,7 +567,7 @@ changelog_bulk_table_flush(struct db *db, struct db_bulk *b, struct err *e)
 }
 
 int
-db_changelog_bulk_flush(struct db *db, struct err *e)
+db_log_bulk_end(struct db *db, struct err *e)
 {
     struct db_bulk *b;
     int rc = ERR_OK;

@@ -107,8 +107,7 @@ db_exec_list(struct db *db, const char *const *sql, struct err *e)
     return rc;
 }
 
-/* Reads a single integer from a pragma such as "PRAGMA user_version". */
-static long long
+long long
 db_pragma_int(struct db *db, const char *sql)
 {
     sqlite3_stmt *st;
@@ -306,11 +305,11 @@ db_fn_sortkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     char *out, *in, *o;
 
     (void)argc;
-    memcpy(&in, &s, sizeof in); /* iconv's input is not const; it is not written */
     if (s == NULL) {
         sqlite3_result_null(ctx);
         return;
     }
+    memcpy(&in, &s, sizeof in); /* iconv's input is not const; it is not written */
     if (db->gb == NULL) {
         iconv_t cd = iconv_open("GB18030", "UTF-8");
 
@@ -585,7 +584,7 @@ db_write(struct db *db, const char *user, db_write_fn fn, void *arg, struct err 
     if (rc == ERR_OK)
         rc = db_changelog_flush(db, e);
     if (rc == ERR_OK && (db->bulk || db->bulk_rows))
-        rc = db_changelog_bulk_flush(db, e);
+        rc = db_log_bulk_end(db, e);
     if (rc == ERR_OK && sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         rc = db_fail(db, e, "提交");
     if (rc != ERR_OK) {
@@ -599,8 +598,7 @@ db_write(struct db *db, const char *user, db_write_fn fn, void *arg, struct err 
 
 /* ---- bulk writes ---- */
 
-/* Appends s as a quoted SQL identifier. */
-static void
+void
 db_quote_ident(struct strbuf *b, const char *s)
 {
     strbuf_putc(b, '"');
@@ -612,85 +610,44 @@ db_quote_ident(struct strbuf *b, const char *s)
     strbuf_putc(b, '"');
 }
 
-int
-db_ddl_drop(struct db *db, const char *type, const char *table, const char *name, struct db_ddl *d,
-            struct err *e)
+char *
+db_trigger_take(struct db *db, const char *name, struct err *e)
 {
-    static const char sql[] = "SELECT name, sql FROM sqlite_schema WHERE type = ?1"
-                              " AND tbl_name = ?2 AND (?3 IS NULL OR name = ?3)"
-                              " AND sql IS NOT NULL ORDER BY name";
+    static const char sql[] = "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     struct strbuf drop = STRBUF_INIT;
-    char **names = NULL;
-    size_t n = 0, i;
-    int r, rc = ERR_OK;
+    char *text = NULL;
+    int r;
 
-    memset(d, 0, sizeof *d);
     if (st == NULL)
-        return ERR_DB;
-    sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, table, -1, SQLITE_STATIC);
-    db_bind_text(st, 3, name);
-    while ((r = db_step_row(db, st, e)) > 0) {
-        names = xrealloc(names, (n + 1) * sizeof *names);
-        d->sql = xrealloc(d->sql, (n + 1) * sizeof *d->sql);
-        names[n] = db_col_text(st, 0);
-        d->sql[n++] = db_col_text(st, 1);
+        return NULL;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    if ((r = db_step_row(db, st, e)) > 0) {
+        text = db_col_text(st, 0);
+        sqlite3_reset(st);
     }
-    d->n = n;
-    if (r < 0)
-        rc = ERR_DB;
-    /* names come from the schema itself, quoted; nothing a user typed */
-    for (i = 0; i < n && rc == ERR_OK; i++) {
-        strbuf_free(&drop);
-        strbuf_printf(&drop, "DROP %s ", strcmp(type, "index") == 0 ? "INDEX" : "TRIGGER");
-        db_quote_ident(&drop, names[i]);
-        if (sqlite3_exec(db->h, strbuf_str(&drop), NULL, NULL, NULL) != SQLITE_OK)
-            rc = db_fail(db, e, "暂时移除索引或触发器");
+    if (r == 0)
+        err_set(e, ERR_DB, "数据库缺少触发器 %s，请运行 tuwei check。", name);
+    if (text == NULL)
+        return NULL;
+    strbuf_puts(&drop, "DROP TRIGGER ");
+    db_quote_ident(&drop, name);
+    if (sqlite3_exec(db->h, strbuf_str(&drop), NULL, NULL, NULL) != SQLITE_OK) {
+        db_fail(db, e, "暂时移除触发器");
+        free(text);
+        text = NULL;
     }
-    for (i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
     strbuf_free(&drop);
-    return rc;
-}
-
-void
-db_ddl_free(struct db_ddl *d)
-{
-    size_t i;
-
-    for (i = 0; i < d->n; i++)
-        free(d->sql[i]);
-    free(d->sql);
-    memset(d, 0, sizeof *d);
+    return text;
 }
 
 int
-db_ddl_restore(struct db *db, struct db_ddl *d, struct err *e)
+db_trigger_put(struct db *db, char *sql, struct err *e)
 {
-    size_t i;
-    int rc = ERR_OK;
+    int rc = db_exec_script(db, sql, e, "恢复触发器");
 
-    for (i = 0; i < d->n && rc == ERR_OK; i++) {
-        if (sqlite3_exec(db->h, d->sql[i], NULL, NULL, NULL) != SQLITE_OK)
-            rc = db_fail(db, e, "恢复索引或触发器");
-    }
-    db_ddl_free(d);
+    free(sql);
     return rc;
-}
-
-long long
-db_table_rows(struct db *db, const char *count_sql)
-{
-    sqlite3_stmt *st = db_stmt(db, count_sql, NULL);
-    long long n = 0;
-
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-    if (st)
-        sqlite3_reset(st);
-    return n;
 }
 
 int
@@ -703,7 +660,8 @@ db_read(struct db *db, db_write_fn fn, void *arg, struct err *e)
     if (sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         return db_step_error(db, sqlite3_errcode(db->h), e);
     rc = fn(db, arg, e);
-    sqlite3_exec(db->h, sqlite3_get_autocommit(db->h) ? "SELECT 1" : "COMMIT", NULL, NULL, NULL);
+    if (!sqlite3_get_autocommit(db->h)) /* a failed statement may have ended it already */
+        sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
     return rc;
 }
 

@@ -51,32 +51,22 @@ void db_changelog_attach(struct db *db);
 /* Frees any pending records (on rollback or close). */
 void db_changelog_discard(struct db *db);
 
-/* Writes the bulk-logged inserts as change-log entries; ends bulk mode. */
-int db_changelog_bulk_flush(struct db *db, struct err *e);
+/* The single integer a pragma or query returns ("PRAGMA user_version",
+ * "SELECT count(*) FROM t"); -1 when it fails. */
+long long db_pragma_int(struct db *db, const char *sql);
 
-/* Schema objects taken away for a bulk write and made again after it, from
- * their own text (inside the caller's transaction: a rollback restores
- * them as they were). */
-struct db_ddl {
-    char **sql;
-    size_t n;
-};
+/* Appends s as a quoted SQL identifier (a name from the schema). */
+struct strbuf;
+void db_quote_ident(struct strbuf *b, const char *s);
 
-/* Drops the objects of type ("index" or "trigger") on table (all of them,
- * or only the one called name when name is not NULL), keeping their SQL in
- * d. Automatic indexes (PRIMARY KEY, UNIQUE) stay. */
-int db_ddl_drop(struct db *db, const char *type, const char *table, const char *name,
-                struct db_ddl *d, struct err *e);
+/* Inside db_write, for a bulk write: drops the trigger called name and
+ * returns its SQL to make it again with db_trigger_put (the caller's; NULL
+ * with e filled when it is missing or cannot be dropped). Both happen in
+ * the caller's transaction: a rollback brings the trigger back as it was. */
+char *db_trigger_take(struct db *db, const char *name, struct err *e);
 
-/* Makes again what db_ddl_drop took away, and frees d. */
-int db_ddl_restore(struct db *db, struct db_ddl *d, struct err *e);
-
-/* Frees d without making anything (the write failed and rolls back). */
-void db_ddl_free(struct db_ddl *d);
-
-/* The single integer a static query such as "SELECT count(*) FROM t"
- * returns; 0 when it returns nothing or fails. */
-long long db_table_rows(struct db *db, const char *count_sql);
+/* Makes the trigger again from sql (from db_trigger_take) and frees sql. */
+int db_trigger_put(struct db *db, char *sql, struct err *e);
 
 /* Per-connection state behind struct db. */
 struct db_bulk;

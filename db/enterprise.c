@@ -314,30 +314,23 @@ db_ent_stage_commit(struct db *db, struct err *e)
         " updated_by) SELECT " YEAR_STAGE_COLS ", ?1, ?2, ?1, ?2 FROM temp.year_stage ORDER BY seq";
     static const char clear_ent[] = "DELETE FROM temp.ent_stage";
     static const char clear_year[] = "DELETE FROM temp.year_stage";
-    struct db_ddl trig = {0};
+    char *trigger;
     int rc;
 
-    if (db_table_rows(db, ent_count) > 0) {
-        if ((rc = db_ddl_drop(db, "trigger", "enterprise", "enterprise_fts_ai", &trig, e)) !=
-            ERR_OK) {
-            db_ddl_free(&trig);
-            return rc;
-        }
-        if (trig.n != 1) {
-            db_ddl_free(&trig);
-            return err_set(e, ERR_DB, "数据库缺少企业检索触发器，请运行 tuwei check。");
-        }
+    if (db_pragma_int(db, ent_count) > 0) {
+        if ((trigger = db_trigger_take(db, "enterprise_fts_ai", e)) == NULL)
+            return ERR_DB;
         if ((rc = stage_move(db, ent_insert, e)) != ERR_OK ||
             (rc = stage_exec(db, key_sql, e)) != ERR_OK ||
             (rc = stage_exec(db, fts_sql, e)) != ERR_OK ||
             (rc = stage_exec(db, uni_sql, e)) != ERR_OK) {
-            db_ddl_free(&trig);
+            free(trigger);
             return rc;
         }
-        if ((rc = db_ddl_restore(db, &trig, e)) != ERR_OK)
+        if ((rc = db_trigger_put(db, trigger, e)) != ERR_OK)
             return rc;
     }
-    if (db_table_rows(db, year_count) > 0 && (rc = stage_move(db, year_insert, e)) != ERR_OK)
+    if (db_pragma_int(db, year_count) > 0 && (rc = stage_move(db, year_insert, e)) != ERR_OK)
         return rc;
     if ((rc = stage_exec(db, clear_ent, e)) != ERR_OK)
         return rc;

@@ -105,8 +105,6 @@ extern const char *const db_ent_fig_columns[DB_FIG_COUNT];
 /* The enterprise with key id (archived ones too). ERR_NOTFOUND if none. */
 int db_ent_get(struct db *db, const char *id, struct db_enterprise *out, struct err *e);
 
-/* The key of the enterprise with credit code code, or of the live
- * enterprise named name; 1 found, 0 not, -1 error. id gets DB_ID_LEN. */
 /* Inside db_write: gives the enterprises whose pinyin sort key is missing
  * or stale (rows written by something other than db/enterprise.c, such as
  * the plan's seed rows) their key. */
@@ -119,6 +117,8 @@ int db_ent_each_key(struct db *db,
                     void (*fn)(void *arg, const char *id, const char *code, const char *name),
                     void *arg, struct err *e);
 
+/* The key of the enterprise with credit code code, or of the live
+ * enterprise named name; 1 found, 0 not, -1 error. id gets DB_ID_LEN. */
 int db_ent_find_code(struct db *db, const char *code, char *id, struct err *e);
 int db_ent_find_name(struct db *db, const char *name, char *id, struct err *e);
 

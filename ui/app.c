@@ -459,14 +459,6 @@ app_draw_small(void)
     free(m);
 }
 
-int
-ui_app_settle(struct ui_app *app)
-{
-    const struct ui_section *s = app->sec[app->cur];
-
-    return s->settle && app->state[app->cur] ? s->settle(app->state[app->cur], app) : 0;
-}
-
 void
 ui_app_draw(struct ui_app *app)
 {
@@ -488,4 +480,14 @@ ui_app_draw(struct ui_app *app)
     for (i = 0; i < app->ndialogs; i++)
         ui_dialog_draw(app->dialogs[i], cols, rows);
     ui_screen_flush();
+}
+
+void
+ui_app_show(struct ui_app *app)
+{
+    const struct ui_section *s = app->sec[app->cur];
+
+    ui_app_draw(app);
+    if (s->settle && app->state[app->cur] && s->settle(app->state[app->cur], app))
+        ui_app_draw(app);
 }

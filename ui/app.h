@@ -32,9 +32,10 @@ int ui_app_event(struct ui_app *app, const struct keys_event *ev);
 /* Draws the whole screen. */
 void ui_app_draw(struct ui_app *app);
 
-/* Lets the section shown finish work it put off until its frame was on
- * screen; 1 when the screen should be drawn again. */
-int ui_app_settle(struct ui_app *app);
+/* Draws the whole screen, then lets the section shown finish work it put
+ * off until its frame was on screen (drawing again when that changed it).
+ * The loops use this; ui_app_draw alone is for a frame mid-work. */
+void ui_app_show(struct ui_app *app);
 
 /* What sections use. */
 struct db *ui_app_db(struct ui_app *app);

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/config.h"
 #include "src/msg.h"
+#include "ui/screen.h"
 
 struct theme_role {
     const char *name; /* its [theme] key, NULL when not themable */
@@ -106,6 +108,7 @@ ui_theme_init(const struct config *cfg, int color)
     const char *key, *value;
 
     theme_nwarnings = 0;
+    ui_screen_plain_marks(cfg == NULL || config_get_bool(cfg, "ui:plain_marks"));
     for (i = 0; i < n; i++) {
         config_section_item(cfg, "theme", i, &key, &value);
         if (key)

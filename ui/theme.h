@@ -36,8 +36,9 @@ enum ui_role {
 
 /* Sets up the roles: colours when the terminal has them and color is
  * non-zero, attributes otherwise; [theme] entries of cfg (may be NULL)
- * override the defaults. Each bad entry adds a warning (see below). Call
- * after the screen is open. */
+ * override the defaults. Each bad entry adds a warning (see below). Also
+ * applies [ui] plain_marks (ui_screen_plain_marks). Call after the screen
+ * is open. */
 void ui_theme_init(const struct config *cfg, int color);
 
 /* The curses attributes of role (colour pair included). */

@@ -162,9 +162,7 @@ ui_loop(struct ui_app *app)
     wint_t ch;
     int r, quit = 0;
 
-    ui_app_draw(app);
-    if (ui_app_settle(app))
-        ui_app_draw(app);
+    ui_app_show(app);
     while (!quit && !ui_signal) {
         r = get_wch(&ch);
         if (r == ERR)
@@ -174,9 +172,7 @@ ui_loop(struct ui_app *app)
             continue;
         quit = ui_app_event(app, &ev);
         if (!quit)
-            ui_app_draw(app);
-        if (!quit && ui_app_settle(app))
-            ui_app_draw(app);
+            ui_app_show(app);
     }
 }
 
@@ -197,7 +193,6 @@ ui_run_terminal(struct config *cfg, struct db *db, const char *today, struct err
         mouseinterval(0);
     }
     ui_theme_init(cfg, ui_want_color(cfg));
-    ui_screen_plain_marks(config_get_bool(cfg, "ui:plain_marks"));
     app = ui_app_new(cfg, db, today);
     ui_loop(app);
     ui_app_free(app);
@@ -251,17 +246,12 @@ ui_run_headless(struct config *cfg, struct db *db, const struct ui_options *opt,
         return rc;
     }
     ui_theme_init(cfg, ui_want_color(cfg));
-    ui_screen_plain_marks(config_get_bool(cfg, "ui:plain_marks"));
     app = ui_app_new(cfg, db, today);
-    ui_app_draw(app);
-    if (ui_app_settle(app))
-        ui_app_draw(app);
+    ui_app_show(app);
     for (i = 0; i < n; i++) {
         if (ui_app_event(app, &evs[i]))
             break;
-        ui_app_draw(app);
-        if (ui_app_settle(app))
-            ui_app_draw(app);
+        ui_app_show(app);
     }
     rc = ui_write_screen(opt->screen_out, e);
     ui_app_free(app);
