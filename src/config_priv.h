@@ -1,5 +1,6 @@
 /*
- * config_priv.h — what config.c and config_ini.c share; for those two files only.
+ * config_priv.h — what config.c, config_keys.c and config_ini.c share; for
+ * those files only.
  */
 #ifndef TUWEI_CONFIG_PRIV_H
 #define TUWEI_CONFIG_PRIV_H
@@ -7,6 +8,45 @@
 #include <stddef.h>
 
 #include "src/config.h"
+
+enum config_type {
+    CONFIG_TEXT,     /* UTF-8 text; min/max: length in bytes (max 0: no limit) */
+    CONFIG_PATH,     /* a file name; "~/" is expanded */
+    CONFIG_BOOL,     /* yes/no/true/false/1/0, kept as "yes" or "no" */
+    CONFIG_INT,      /* a decimal integer in min..max */
+    CONFIG_CHOICE,   /* one of choices ("a|b|c"), case-insensitive */
+    CONFIG_LIST,     /* min..max items separated by commas (ASCII, full-width or 、) */
+    CONFIG_MONTHDAY, /* a day of the year, "MM-DD" (also M-D or M月D日) */
+};
+
+struct config_key {
+    const char *key;
+    enum config_type type;
+    const char *def; /* NULL: computed by config_default_value */
+    long min, max;
+    const char *choices;
+};
+
+/* The keys of the table, in order. */
+size_t config_key_count(void);
+const struct config_key *config_key_at(size_t i);
+
+/* The row of key, its index in *index when not NULL; NULL for a key not in the table. */
+const struct config_key *config_key_find(const char *key, size_t *index);
+
+/* A malloc'd default value for k (user:name and database:path from the environment). */
+char *config_default_value(const struct config_key *k);
+
+/* Validates value for key (a key of the table, theme: or keys:): ERR_OK and
+ * a normalised copy in *norm, or ERR_INVALID with a message that starts
+ * with where ("文件 X 第 N 行：" or ""). */
+int config_check(const char *key, const char *value, const char *where, char **norm, struct err *e);
+
+/* The known key closest to key (a likely typo), or NULL. */
+const char *config_suggest(const char *key);
+
+/* 1 for a role a [theme] entry may colour. */
+int config_theme_role_known(const char *role);
 
 /* Reads the INI file path into c (which holds the defaults): checks every line,
  * stores every value through config_accept. ERR_IO or ERR_INVALID naming path. */
