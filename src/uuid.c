@@ -56,7 +56,11 @@ uuid_new(char out[UUID_LEN + 1])
      * makes one key per row; a system call each was a tenth of its time). */
     static unsigned char pool[16 * 64];
     static size_t used = sizeof pool;
+    static uint64_t last_ms, seq;
+    struct timespec ts;
     unsigned char b[16];
+    uint64_t ms;
+    int i;
 
     if (used == sizeof pool) {
         uuid_random_bytes(pool, sizeof pool);
@@ -65,7 +69,22 @@ uuid_new(char out[UUID_LEN + 1])
     memcpy(b, pool + used, sizeof b);
     memset(pool + used, 0, sizeof b);
     used += sizeof b;
-    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ms = (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+    /* Within one millisecond (or if the clock steps back) the 12 bits
+     * after the version count up from a random start below 1024; when
+     * they run out the key borrows the next millisecond. */
+    if (ms > last_ms) {
+        last_ms = ms;
+        seq = (uint64_t)(b[6] & 0x03) << 8 | b[7];
+    } else if (++seq > 0xfff) {
+        last_ms++;
+        seq = 0;
+    }
+    for (i = 0; i < 6; i++)
+        b[i] = (unsigned char)(last_ms >> (40 - 8 * i));
+    b[6] = (unsigned char)(0x70 | (seq >> 8));
+    b[7] = (unsigned char)seq;
     b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
     uuid_format(b, out);
 }
