@@ -381,6 +381,20 @@ changelog_key(struct strbuf *b, char **names, struct db_change *c)
     strbuf_printf(b, "%lld", (long long)c->rowid);
 }
 
+/* 1 when an update changed a column that is logged (filling in a derived
+ * column alone, as db_ent_sortkeys_fill does, is not a change anyone made). */
+static int
+changelog_changed(char **names, const struct db_change *c)
+{
+    int i;
+
+    for (i = 0; i < c->ncol; i++) {
+        if (!changelog_derived(names[i]) && !changelog_same(c->oldv[i], c->newv[i]))
+            return 1;
+    }
+    return 0;
+}
+
 static const char changelog_insert_sql[] =
     "INSERT INTO change_log(at, user, tbl, row_key, op, old, new) VALUES(?1,?2,?3,?4,?5,?6,?7)";
 
@@ -394,6 +408,8 @@ changelog_write_one(struct db *db, struct db_change *c, struct err *e)
     sqlite3_stmt *st;
     int rc = ERR_DB;
 
+    if (c->op == SQLITE_UPDATE && !changelog_changed(names, c))
+        return ERR_OK;
     changelog_key(&key, names, c);
     if (c->oldv)
         changelog_json_row(&o, names, c, c->oldv, c->op == SQLITE_UPDATE);

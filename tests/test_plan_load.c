@@ -1,8 +1,10 @@
 /* test_plan_load.c — the shipped 2025 plan, checked against the seed document. */
 #include <criterion/criterion.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "db/db.h"
+#include "db/db_priv.h"
 #include "db/plan.h"
 #include "src/plan_load.h"
 
@@ -167,4 +169,22 @@ Test(plan_load, loading_twice_changes_nothing)
     cr_expect_eq(st.rows_added, 0);
     cr_expect_eq(db_changelog_count(db), before);
     cr_expect_eq(db_plan_count(db, "task"), 46);
+}
+
+/* The plan's enterprises get their pinyin sort keys after loading; that
+ * is not a change anyone made, and `tuwei log` must not show it as an
+ * empty 修改 entry. */
+Test(plan_load, filling_sort_keys_logs_nothing)
+{
+    sqlite3_stmt *st;
+
+    sqlite3_prepare_v2(db_handle(db),
+                       "SELECT (SELECT count(*) FROM enterprise WHERE name_key IS NULL),"
+                       " (SELECT count(*) FROM change_log WHERE op = 'update'"
+                       "  AND (new = '{}' OR old = '{}'))",
+                       -1, &st, NULL);
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    cr_expect_eq(sqlite3_column_int(st, 0), 0, "every enterprise has its sort key");
+    cr_expect_eq(sqlite3_column_int(st, 1), 0, "no empty update entries");
+    sqlite3_finalize(st);
 }
