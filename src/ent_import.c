@@ -339,7 +339,7 @@ imp_ent_first(struct imp *x, struct ent_import_row *o, const struct imp_cells *c
     if (enterprise_check_record(&o->ent, &e) != ERR_OK)
         return imp_refuse(o, "%s", e.msg), -1;
     if (!in_db) {
-        uuid_new(o->ent.id);
+        uuid_new_ordered(o->ent.id);
         o->is_new = o->write_ent = 1;
         o->action = ENT_IMPORT_ADD;
     } else if ((n = imp_diff(found, &o->ent, &why)) > 0) {
@@ -452,7 +452,7 @@ imp_fig_merge(struct imp *x, struct ent_import_row *o, int k)
         return imp_refuse(o, "%d 年：%s", y->year, e.msg), -1;
     snprintf(y->id, sizeof y->id, "%s", base.id);
     if (!uuid_valid(y->id))
-        uuid_new(y->id);
+        uuid_new_ordered(y->id);
     o->fig_write[k] = r == 0 || memcmp(base.v, y->v, sizeof y->v) != 0;
     return 0;
 }

@@ -49,26 +49,45 @@ uuid_random_bytes(unsigned char *b, size_t n)
     }
 }
 
+/* The next 16 random bytes from a pool filled by the kernel 64 keys at a
+ * time (an import makes one key per row; a system call each was a tenth
+ * of its time). */
+static void
+uuid_take(unsigned char b[16])
+{
+    static unsigned char pool[16 * 64];
+    static size_t used = sizeof pool;
+
+    if (used == sizeof pool) {
+        uuid_random_bytes(pool, sizeof pool);
+        used = 0;
+    }
+    memcpy(b, pool + used, 16);
+    memset(pool + used, 0, 16);
+    used += 16;
+}
+
 void
 uuid_new(char out[UUID_LEN + 1])
 {
-    /* The kernel's random bytes, asked for 64 keys at a time (an import
-     * makes one key per row; a system call each was a tenth of its time). */
-    static unsigned char pool[16 * 64];
-    static size_t used = sizeof pool;
+    unsigned char b[16];
+
+    uuid_take(b);
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+    uuid_format(b, out);
+}
+
+void
+uuid_new_ordered(char out[UUID_LEN + 1])
+{
     static uint64_t last_ms, seq;
     struct timespec ts;
     unsigned char b[16];
     uint64_t ms;
     int i;
 
-    if (used == sizeof pool) {
-        uuid_random_bytes(pool, sizeof pool);
-        used = 0;
-    }
-    memcpy(b, pool + used, sizeof b);
-    memset(pool + used, 0, sizeof b);
-    used += sizeof b;
+    uuid_take(b);
     clock_gettime(CLOCK_REALTIME, &ts);
     ms = (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
     /* Within one millisecond (or if the clock steps back) the 12 bits

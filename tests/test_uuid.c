@@ -1,4 +1,5 @@
-/* test_uuid.c — record keys: new ones sort in the order made, name-based ones are stable. */
+/* test_uuid.c — record keys: random ones differ, ordered ones sort as made, name-based ones are
+ * stable. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,14 +7,29 @@
 
 #include "src/uuid.h"
 
-Test(uuid, new_keys_are_valid_version_7_and_each_sorts_after_the_last)
+Test(uuid, random_keys_are_valid_version_4_and_distinct)
 {
     char a[UUID_LEN + 1], b[UUID_LEN + 1];
     int i;
 
-    uuid_new(a);
-    for (i = 0; i < 20000; i++) { /* far more than one millisecond's worth */
+    for (i = 0; i < 1000; i++) {
+        uuid_new(a);
         uuid_new(b);
+        cr_assert(uuid_valid(a), "%s", a);
+        cr_assert_eq(a[14], '4');
+        cr_assert(strchr("89ab", a[19]) != NULL, "%s", a);
+        cr_assert_str_neq(a, b);
+    }
+}
+
+Test(uuid, ordered_keys_are_valid_version_7_and_each_sorts_after_the_last)
+{
+    char a[UUID_LEN + 1], b[UUID_LEN + 1];
+    int i;
+
+    uuid_new_ordered(a);
+    for (i = 0; i < 20000; i++) { /* far more than one millisecond's worth */
+        uuid_new_ordered(b);
         cr_assert(uuid_valid(b), "%s", b);
         cr_assert_eq(b[14], '7', "%s", b);
         cr_assert(strchr("89ab", b[19]) != NULL, "%s", b);
@@ -22,13 +38,13 @@ Test(uuid, new_keys_are_valid_version_7_and_each_sorts_after_the_last)
     }
 }
 
-Test(uuid, new_keys_begin_with_the_time_they_were_made)
+Test(uuid, ordered_keys_begin_with_the_time_they_were_made)
 {
     char a[UUID_LEN + 1], hex[13];
     unsigned long long ms;
     time_t now = time(NULL);
 
-    uuid_new(a);
+    uuid_new_ordered(a);
     memcpy(hex, a, 8);
     memcpy(hex + 8, a + 9, 4);
     hex[12] = '\0';
