@@ -14,9 +14,11 @@ extern const char *const db_schema_v3[];
 extern const char *const db_schema_v4[];
 extern const char *const db_schema_v5[];
 extern const char *const db_schema_v6[];
+extern const char *const db_schema_v7[];
 
 static const char *const *const migrations[] = {
-    db_schema_v1, db_schema_v2, db_schema_v3, db_schema_v4, db_schema_v5, db_schema_v6,
+    db_schema_v1, db_schema_v2, db_schema_v3, db_schema_v4,
+    db_schema_v5, db_schema_v6, db_schema_v7,
 };
 
 int
