@@ -5,7 +5,6 @@
 #include "db/db.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 
 #include "db/db_priv.h"
 #include "db/schema.h"
+#include "src/sortkey.h"
 #include "src/strbuf.h"
 #include "src/xmalloc.h"
 
@@ -291,38 +291,25 @@ db_fn_spaced(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, out, (int)o, free);
 }
 
-/* tuwei_sortkey(text): the bytes that put Chinese names in pinyin order
- * when compared as a BLOB: the text in GB18030, whose first level of
- * common characters (the 3,755 of GB 2312 level 1) is laid out by pinyin;
- * rarer characters follow by radical and stroke, letters and digits come
- * first. NULL for NULL; text iconv cannot convert keeps its own bytes. */
+/* tuwei_sortkey(text): the name's pinyin sort key as a BLOB (sortkey.h);
+ * NULL for NULL. */
 static void
 db_fn_sortkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     struct db *db = sqlite3_user_data(ctx);
     const char *s = (const char *)sqlite3_value_text(argv[0]);
-    size_t n = (size_t)sqlite3_value_bytes(argv[0]), inleft = n, outleft = 2 * n + 8;
-    char *out, *in, *o;
+    size_t len;
+    char *out;
 
     (void)argc;
     if (s == NULL) {
         sqlite3_result_null(ctx);
         return;
     }
-    memcpy(&in, &s, sizeof in); /* iconv's input is not const; it is not written */
-    if (db->gb == NULL) {
-        iconv_t cd = iconv_open("GB18030", "UTF-8");
-
-        db->gb = cd == (iconv_t)-1 ? NULL : cd;
-    }
-    out = o = xmalloc(outleft);
-    if (db->gb == NULL || iconv((iconv_t)db->gb, &in, &inleft, &o, &outleft) == (size_t)-1) {
-        if (db->gb)
-            iconv((iconv_t)db->gb, NULL, NULL, NULL, NULL);
-        memcpy(out, s, n);
-        o = out + n;
-    }
-    sqlite3_result_blob(ctx, out, (int)(o - out), free);
+    if (db->sortkey == NULL)
+        db->sortkey = sortkey_new();
+    out = sortkey_make(db->sortkey, s, (size_t)sqlite3_value_bytes(argv[0]), &len);
+    sqlite3_result_blob(ctx, out, (int)len, free);
 }
 
 int
@@ -387,8 +374,7 @@ db_close(struct db *db)
     for (i = 0; i < db->ncache; i++)
         sqlite3_finalize(db->cache[i].st);
     sqlite3_close(db->h);
-    if (db->gb)
-        iconv_close((iconv_t)db->gb);
+    sortkey_free(db->sortkey);
     free(db->path);
     free(db);
 }

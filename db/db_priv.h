@@ -99,7 +99,7 @@ struct db {
     int last_changes;
     int checked;               /* quick_check passed on this connection */
     int bulk;                  /* inserts logged in bulk (db_log_bulk_begin) */
-    void *gb;                  /* iconv to GB18030 for tuwei_sortkey, opened when first needed */
+    struct sortkey *sortkey;   /* for tuwei_sortkey, made when first needed */
     struct db_bulk *bulk_rows; /* rowids inserted since, by table */
 };
 

@@ -258,6 +258,49 @@ Test(ent_import, years_in_headers_and_several_rows_of_one_firm)
     free(y);
 }
 
+/* New enterprises are written in pinyin order with fresh keys (so the
+ * indexes fill at their ends); each year of figures must still land on
+ * its own enterprise when one firm's rows are spread through the file. */
+Test(ent_import, new_firms_on_interleaved_rows_keep_their_own_figures)
+{
+    static const char csv[] = "企业名称,年度,研发费用\n"
+                              "达拉特旗中鑫科技有限公司,2023,300\n"
+                              "鄂尔多斯阿拉科技有限公司,2023,100\n"
+                              "达拉特旗中鑫科技有限公司,2024,400\n"
+                              "包头北辰科技有限公司,2024,50\n"
+                              "鄂尔多斯阿拉科技有限公司,2024,200\n";
+    static const struct {
+        const char *name;
+        long long rd2023, rd2024;
+    } want[] = {
+        {"达拉特旗中鑫科技有限公司", 300, 400},
+        {"鄂尔多斯阿拉科技有限公司", 100, 200},
+        {"包头北辰科技有限公司", -1, 50},
+    };
+    struct ent_import *im = preview(csv, sizeof csv - 1, 0);
+    struct db_ent_year *y;
+    struct err e = {0};
+    char id[3][40];
+    size_t n, i, k;
+
+    cr_expect_eq(im->added, 3);
+    cr_expect_eq(im->refused, 0);
+    apply(im);
+    ent_import_free(im);
+    for (i = 0; i < 3; i++) {
+        cr_assert_eq(db_ent_find_name(db, want[i].name, id[i], &e), 1, "%s", want[i].name);
+        cr_assert_eq(db_ent_years(db, id[i], &y, &n, &e), ERR_OK);
+        cr_expect_eq(n, want[i].rd2023 < 0 ? 1u : 2u, "%s", want[i].name);
+        for (k = 0; k < n; k++)
+            cr_expect_eq(y[k].v[DB_FIG_RD], y[k].year == 2023 ? want[i].rd2023 : want[i].rd2024,
+                         "%s %d", want[i].name, y[k].year);
+        free(y);
+    }
+    /* keys in pinyin order: 包头 (bao), 达拉特旗 (da), 鄂尔多斯 (e) */
+    cr_expect_lt(strcmp(id[2], id[0]), 0);
+    cr_expect_lt(strcmp(id[0], id[1]), 0);
+}
+
 Test(ent_import, figures_without_a_year_are_refused_and_no_key_column_is_fatal)
 {
     static const char csv[] = "企业名称,职工总数\n无年度公司,10\n";
