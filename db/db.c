@@ -291,6 +291,14 @@ db_fn_spaced(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, out, (int)o, free);
 }
 
+char *
+db_sortkey(struct db *db, const char *s, size_t *len)
+{
+    if (db->sortkey == NULL)
+        db->sortkey = sortkey_new();
+    return sortkey_make(db->sortkey, s, strlen(s), len);
+}
+
 /* tuwei_sortkey(text): the name's pinyin sort key as a BLOB (sortkey.h);
  * NULL for NULL. */
 static void

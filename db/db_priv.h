@@ -11,6 +11,10 @@
 
 #include "db/db.h"
 
+/* The pinyin sort key of s (sortkey.h; what tuwei_sortkey gives), in a
+ * new buffer; its length in *len. */
+char *db_sortkey(struct db *db, const char *s, size_t *len);
+
 /* The raw handle (borrowed, valid until db_close). */
 sqlite3 *db_handle(struct db *db);
 

@@ -224,7 +224,8 @@ int
 db_ent_stage_begin(struct db *db, struct err *e)
 {
     static const char ent_sql[] =
-        "CREATE TEMP TABLE IF NOT EXISTS ent_stage (seq INTEGER PRIMARY KEY, " STAGE_COLS ")";
+        "CREATE TEMP TABLE IF NOT EXISTS ent_stage (seq INTEGER PRIMARY KEY, " STAGE_COLS
+        ", name_key)";
     static const char year_sql[] =
         "CREATE TEMP TABLE IF NOT EXISTS year_stage (seq INTEGER PRIMARY KEY, " YEAR_STAGE_COLS ")";
     static const char clear_ent[] = "DELETE FROM temp.ent_stage";
@@ -241,15 +242,21 @@ db_ent_stage_begin(struct db *db, struct err *e)
 int
 db_ent_stage_add(struct db *db, const struct db_enterprise *x, struct err *e)
 {
-    static const char sql[] = "INSERT INTO temp.ent_stage (" STAGE_COLS ")"
+    static const char sql[] = "INSERT INTO temp.ent_stage (" STAGE_COLS ", name_key)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                              " ?14, ?15, ?16)";
+                              " ?14, ?15, ?16, ?17)";
     sqlite3_stmt *st = db_stmt(db, sql, e);
+    size_t len;
+    char *key;
 
     if (st == NULL)
         return ERR_DB;
     sqlite3_bind_text(st, 1, x->id, -1, SQLITE_TRANSIENT);
     ent_bind(st, x);
+    if (x->name) { /* as tuwei_sortkey(name), without a SQL function call a row */
+        key = db_sortkey(db, x->name, &len);
+        sqlite3_bind_blob(st, 17, key, (int)len, free);
+    }
     return db_exec_stmt(db, st, e);
 }
 
@@ -296,7 +303,7 @@ db_ent_stage_commit(struct db *db, struct err *e)
     static const char ent_count[] = "SELECT count(*) FROM temp.ent_stage";
     static const char ent_insert[] =
         "INSERT INTO enterprise (" STAGE_COLS ", name_key, created_at, created_by, updated_at,"
-        " updated_by) SELECT " STAGE_COLS ", tuwei_sortkey(name), ?1, ?2, ?1, ?2"
+        " updated_by) SELECT " STAGE_COLS ", name_key, ?1, ?2, ?1, ?2"
         " FROM temp.ent_stage ORDER BY seq";
     static const char key_sql[] =
         "INSERT INTO enterprise_fts_key(eid) SELECT id FROM temp.ent_stage ORDER BY seq";

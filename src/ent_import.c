@@ -376,6 +376,7 @@ imp_ent_again(struct imp *x, struct ent_import_row *o, const struct imp_cells *c
         return -1;
     snprintf(o->ent.id, sizeof o->ent.id, "%s", owner->ent.id);
     o->is_new = owner->is_new;
+    o->first = first;
     return 0;
 }
 
@@ -533,6 +534,7 @@ imp_row(struct imp *x, const struct csv_row *r)
     memset(o, 0, sizeof *o);
     memset(&found, 0, sizeof found);
     o->line = r->line;
+    o->first = (long)(x->im->n - 1);
     if (c.v[IMP_CODE]) {
         credit_code_normalize(c.v[IMP_CODE], code, sizeof code);
         c.v[IMP_CODE] = code;
@@ -741,18 +743,17 @@ imp_by_rank(const void *pa, const void *pb)
  * every index the write fills, on names or on keys, is filled at its end
  * rather than at random pages (a third less time for 100,000 rows). The
  * preview's keys only tied rows of one enterprise together; rows after
- * the first follow its new key. Returns the rows to insert, in order. */
+ * the first take its new key. Returns the rows to insert, in order. */
 static size_t
 imp_order_new(struct ent_import *im, struct imp_keyed **ents, struct imp_new_year **years,
               size_t *nyears)
 {
-    struct imp_map rank = {0};
     struct sortkey *sk = sortkey_new();
     struct ent_import_row *o;
     struct imp_keyed *ks = xcalloc(im->n + 1, sizeof *ks);
+    size_t *rank = xcalloc(im->n + 1, sizeof *rank);
     struct imp_new_year *ys;
     size_t i, n = 0, ny = 0;
-    long r;
     int k;
 
     for (i = 0; i < im->n; i++) {
@@ -765,35 +766,25 @@ imp_order_new(struct ent_import *im, struct imp_keyed **ents, struct imp_new_yea
     }
     qsort(ks, n, sizeof *ks, imp_by_key);
     for (i = 0; i < n; i++) {
-        o = &im->rows[ks[i].row];
-        ent_import_map_put(&rank, o->ent.id, (long)i);
-        uuid_new_ordered(o->ent.id);
+        rank[ks[i].row] = i;
+        uuid_new_ordered(im->rows[ks[i].row].ent.id);
     }
-    for (i = 0; i < im->n; i++) { /* later rows of the same new enterprises */
-        o = &im->rows[i];
-        if (o->is_new && !o->write_ent && o->action != ENT_IMPORT_REFUSE &&
-            (r = ent_import_map_get(&rank, o->ent.id)) >= 0)
-            snprintf(o->ent.id, sizeof o->ent.id, "%s", im->rows[ks[r].row].ent.id);
-    }
-    ent_import_map_free(&rank);
-    memset(&rank, 0, sizeof rank); /* now from the new keys */
-    for (i = 0; i < n; i++)
-        ent_import_map_put(&rank, im->rows[ks[i].row].ent.id, (long)i);
     for (i = 0; i < im->n; i++) {
         o = &im->rows[i];
-        for (k = 0; o->action != ENT_IMPORT_REFUSE && o->is_new && k < o->nyears; k++)
+        if (o->action == ENT_IMPORT_REFUSE || !o->is_new)
+            continue;
+        if (!o->write_ent) /* a later row of a new enterprise */
+            snprintf(o->ent.id, sizeof o->ent.id, "%s", im->rows[o->first].ent.id);
+        for (k = 0; k < o->nyears; k++)
             ny += o->fig_write[k] != 0;
     }
     ys = xcalloc(ny + 1, sizeof *ys);
     ny = 0;
     for (i = 0; i < im->n; i++) {
         o = &im->rows[i];
-        if (o->action == ENT_IMPORT_REFUSE || !o->is_new)
-            continue;
-        r = ent_import_map_get(&rank, o->ent.id);
-        for (k = 0; k < o->nyears; k++) {
+        for (k = 0; o->action != ENT_IMPORT_REFUSE && o->is_new && k < o->nyears; k++) {
             if (o->fig_write[k]) {
-                ys[ny].rank = r < 0 ? n : (size_t)r; /* (always found) */
+                ys[ny].rank = rank[o->first];
                 ys[ny].eid = o->ent.id;
                 ys[ny++].fig = &o->fig[k];
             }
@@ -802,7 +793,7 @@ imp_order_new(struct ent_import *im, struct imp_keyed **ents, struct imp_new_yea
     qsort(ys, ny, sizeof *ys, imp_by_rank);
     for (i = 0; i < ny; i++)
         uuid_new_ordered(ys[i].fig->id);
-    ent_import_map_free(&rank);
+    free(rank);
     sortkey_free(sk);
     *ents = ks;
     *years = ys;

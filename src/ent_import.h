@@ -37,6 +37,7 @@ struct ent_import_row {
     char *note;    /* why refused, or what changes */
     int write_ent; /* 1: insert (new) or update ent */
     int is_new;
+    long first; /* the row that first names the enterprise (this one, if it does) */
     struct db_enterprise ent;
     int nyears;
     struct db_ent_year fig[ENT_IMPORT_YEARS];
