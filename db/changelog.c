@@ -469,15 +469,49 @@ db_log_bulk_begin(struct db *db)
         db->bulk = 1;
 }
 
-/* Writes one entry for the rows of st (rowids lo..hi of a table). */
+/* Reads the rows of st (bound to rowids lo..hi) once to find the columns
+ * whose value is the same in every row (an import's stamps, an archived_at
+ * left empty, a township when the file is one township's): varying[i] is
+ * 1 for the others. Returns the row count, or -1 on error; *same holds
+ * the first row's values (the caller's to free, ncol of them). */
+static long
+changelog_bulk_scan(sqlite3_stmt *rows, int ncol, sqlite3_value ***same, int *varying)
+{
+    sqlite3_value **v = xcalloc((size_t)(ncol > 0 ? ncol : 1), sizeof *v);
+    long count = 0;
+    int i, r;
+
+    while ((r = sqlite3_step(rows)) == SQLITE_ROW) {
+        for (i = 0; i < ncol; i++) {
+            if (count == 0)
+                v[i] = sqlite3_value_dup(sqlite3_column_value(rows, i));
+            else if (!varying[i] &&
+                     (v[i] == NULL || !changelog_same(v[i], sqlite3_column_value(rows, i))))
+                varying[i] = 1;
+        }
+        count++;
+    }
+    sqlite3_reset(rows);
+    if (count == 1) /* one row: every value goes in its row */
+        for (i = 0; i < ncol; i++)
+            varying[i] = 1;
+    *same = v;
+    return r == SQLITE_DONE ? count : -1;
+}
+
+/* Writes one entry for the rows of st (rowids lo..hi of a table):
+ * {"bulk":n,"same":{col:value,...},"columns":[...],"rows":[[...],...]},
+ * the values every row shares written once under "same". */
 static int
 changelog_bulk_entry(struct db *db, const char *table, sqlite3_stmt *rows, sqlite3_int64 lo,
                      sqlite3_int64 hi, struct err *e)
 {
-    struct strbuf key = STRBUF_INIT, n = STRBUF_INIT, body = STRBUF_INIT;
+    struct strbuf key = STRBUF_INIT, n = STRBUF_INIT;
+    sqlite3_value **same = NULL;
     sqlite3_stmt *st;
     int i, first, ncol = sqlite3_column_count(rows), idcol = -1, r, rc = ERR_OK;
-    long count = 0;
+    int *varying = xcalloc((size_t)(ncol > 0 ? ncol : 1), sizeof *varying);
+    long count;
     char last[128] = "";
 
     for (i = 0; i < ncol; i++) {
@@ -486,38 +520,33 @@ changelog_bulk_entry(struct db *db, const char *table, sqlite3_stmt *rows, sqlit
     }
     sqlite3_bind_int64(rows, 1, lo);
     sqlite3_bind_int64(rows, 2, hi);
-    while ((r = sqlite3_step(rows)) == SQLITE_ROW) {
-        strbuf_puts(&body, count++ ? ",[" : "[");
-        for (i = 0, first = 1; i < ncol; i++) {
-            if (changelog_derived(sqlite3_column_name(rows, i)))
-                continue;
-            if (!first)
-                strbuf_putc(&body, ',');
-            first = 0;
-            changelog_json_value(&body, sqlite3_column_value(rows, i));
-        }
-        strbuf_putc(&body, ']');
-        if (idcol >= 0 && sqlite3_column_type(rows, idcol) == SQLITE_TEXT)
-            snprintf(last, sizeof last, "%s", (const char *)sqlite3_column_text(rows, idcol));
-        if (count == 1)
-            strbuf_puts(&key, last);
+    if ((count = changelog_bulk_scan(rows, ncol, &same, varying)) < 0) {
+        rc = db_fail(db, e, "读取批量写入的行");
+        goto out;
     }
-    sqlite3_reset(rows);
-    if (r != SQLITE_DONE)
-        return db_fail(db, e, "读取批量写入的行");
     if (count == 0)
         goto out;
-    if (idcol < 0 || !last[0]) {
-        strbuf_free(&key);
-        strbuf_printf(&key, "%lld..%lld", (long long)lo, (long long)hi);
-    } else {
-        strbuf_printf(&key, "..%s", last);
-    }
-    strbuf_printf(&n, "{\"bulk\":%ld,\"columns\":[", count);
+    if (idcol >= 0)
+        varying[idcol] = 1; /* each row's key stays in its row */
+    strbuf_printf(&n, "{\"bulk\":%ld,", count);
     for (i = 0, first = 1; i < ncol; i++) {
         const char *c = sqlite3_column_name(rows, i);
 
-        if (changelog_derived(c))
+        if (varying[i] || changelog_derived(c))
+            continue;
+        strbuf_puts(&n, first ? "\"same\":{" : ",");
+        first = 0;
+        strbuf_json_str(&n, c, strlen(c));
+        strbuf_putc(&n, ':');
+        changelog_json_value(&n, same[i]);
+    }
+    if (!first)
+        strbuf_puts(&n, "},");
+    strbuf_puts(&n, "\"columns\":[");
+    for (i = 0, first = 1; i < ncol; i++) {
+        const char *c = sqlite3_column_name(rows, i);
+
+        if (!varying[i] || changelog_derived(c))
             continue;
         if (!first)
             strbuf_putc(&n, ',');
@@ -525,8 +554,35 @@ changelog_bulk_entry(struct db *db, const char *table, sqlite3_stmt *rows, sqlit
         strbuf_json_str(&n, c, strlen(c));
     }
     strbuf_puts(&n, "],\"rows\":[");
-    strbuf_add(&n, body.s, body.len);
+    count = 0;
+    while ((r = sqlite3_step(rows)) == SQLITE_ROW) {
+        strbuf_puts(&n, count++ ? ",[" : "[");
+        for (i = 0, first = 1; i < ncol; i++) {
+            if (!varying[i] || changelog_derived(sqlite3_column_name(rows, i)))
+                continue;
+            if (!first)
+                strbuf_putc(&n, ',');
+            first = 0;
+            changelog_json_value(&n, sqlite3_column_value(rows, i));
+        }
+        strbuf_putc(&n, ']');
+        if (idcol >= 0 && sqlite3_column_type(rows, idcol) == SQLITE_TEXT)
+            snprintf(last, sizeof last, "%s", (const char *)sqlite3_column_text(rows, idcol));
+        if (count == 1)
+            strbuf_puts(&key, last);
+    }
+    sqlite3_reset(rows);
+    if (r != SQLITE_DONE) {
+        rc = db_fail(db, e, "读取批量写入的行");
+        goto out;
+    }
     strbuf_puts(&n, "]}");
+    if (idcol < 0 || !last[0]) {
+        strbuf_free(&key);
+        strbuf_printf(&key, "%lld..%lld", (long long)lo, (long long)hi);
+    } else {
+        strbuf_printf(&key, "..%s", last);
+    }
     if ((st = db_stmt(db, changelog_insert_sql, e)) == NULL) {
         rc = ERR_DB;
         goto out;
@@ -541,13 +597,16 @@ changelog_bulk_entry(struct db *db, const char *table, sqlite3_stmt *rows, sqlit
         rc = db_fail(db, e, "写入修改记录");
     sqlite3_reset(st);
 out:
+    if (same)
+        for (i = 0; i < ncol; i++)
+            sqlite3_value_free(same[i]);
+    free(same);
+    free(varying);
     strbuf_free(&key);
     strbuf_free(&n);
-    strbuf_free(&body);
     return rc;
 }
 
-/* One table's bulk rows: each run of consecutive rowids, in chunks. */
 static int
 changelog_bulk_table_flush(struct db *db, struct db_bulk *b, struct err *e)
 {

@@ -269,29 +269,42 @@ base_op_name(const char *op)
     return strcmp(op, "delete") == 0 ? "删除" : op;
 }
 
-/* A bulk entry ({"bulk":n,"columns":[...],"rows":[[...],...]}, one per
- * stretch of rows an import added) is megabytes: its size, its columns and
- * the first row, cut at a character boundary. */
+/* At most 400 bytes of s[0..n), cut before a character, not inside one. */
+static int
+base_log_cut(const char *s, size_t n)
+{
+    if (n > 400) {
+        n = 400;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    return (int)n;
+}
+
+/* A bulk entry ({"bulk":n,"same":{...},"columns":[...],"rows":[[...],...]},
+ * one per stretch of rows an import added) is megabytes: its size, what
+ * every row shares, its columns and the first row. */
 static void
 base_log_bulk(FILE *out, const char *v)
 {
-    const char *cols = strstr(v, "\"columns\":"), *rows = strstr(v, "\"rows\":[");
+    const char *same = strstr(v, "\"same\":{"), *cols = strstr(v, "\"columns\":");
+    const char *rows = strstr(v, "\"rows\":[");
     const char *end = rows ? strstr(rows + 8, "],[") : NULL;
     size_t n;
 
     fprintf(out, "    批量新增：%ld 行\n", atol(v + 8));
+    if (same && cols && cols > same + 8) {
+        n = (size_t)(cols - same - 8);
+        fprintf(out, "    各行相同：%.*s%s\n", base_log_cut(same + 7, n), same + 7,
+                base_log_cut(same + 7, n) < (int)n ? " ..." : "");
+    }
     if (cols && rows && rows > cols)
         fprintf(out, "    列：%.*s\n", (int)(rows - cols - 11), cols + 10);
     if (rows == NULL)
         return;
     rows += 8;
     n = end ? (size_t)(end - rows) + 1 : strlen(rows);
-    if (n > 400) { /* cut before a character, not inside one */
-        n = 400;
-        while (n > 0 && ((unsigned char)rows[n] & 0xC0) == 0x80)
-            n--;
-    }
-    fprintf(out, "    首行：%.*s%s\n", (int)n, rows, end ? " ..." : "");
+    fprintf(out, "    首行：%.*s%s\n", base_log_cut(rows, n), rows, end ? " ..." : "");
 }
 
 static int
