@@ -773,8 +773,8 @@ imp_order_new(struct ent_import *im, struct imp_keyed **ents, struct imp_new_yea
         o = &im->rows[i];
         if (o->action == ENT_IMPORT_REFUSE || !o->is_new)
             continue;
-        if (!o->write_ent) /* a later row of a new enterprise */
-            snprintf(o->ent.id, sizeof o->ent.id, "%s", im->rows[o->first].ent.id);
+        if (!o->write_ent) /* a later row of a new enterprise: its first row's key */
+            memmove(o->ent.id, im->rows[o->first].ent.id, sizeof o->ent.id);
         for (k = 0; k < o->nyears; k++)
             ny += o->fig_write[k] != 0;
     }
