@@ -292,6 +292,26 @@ stage_move(struct db *db, const char *insert_sql, struct err *e)
     return db_exec_stmt(db, st, e);
 }
 
+/* FTS5 merges segments after a write in proportion to what it wrote:
+ * after one import's segment of thousands of pages it copied about as
+ * many into a merged one and kept both until the merge would complete
+ * (the index twice its size, its time nearly doubled). The import turns
+ * merging off (on 0) for its two statements and back on (1, FTS5's
+ * default of 4) after; later writes merge a little at a time as ever. */
+static int
+stage_fts_merge(struct db *db, int on, struct err *e)
+{
+    static const char *const sql[2][2] = {
+        {"INSERT INTO enterprise_fts(enterprise_fts, rank) VALUES ('automerge', 0)",
+         "INSERT INTO enterprise_uni_fts(enterprise_uni_fts, rank) VALUES ('automerge', 0)"},
+        {"INSERT INTO enterprise_fts(enterprise_fts, rank) VALUES ('automerge', 4)",
+         "INSERT INTO enterprise_uni_fts(enterprise_uni_fts, rank) VALUES ('automerge', 4)"},
+    };
+    int rc = stage_exec(db, sql[on][0], e);
+
+    return rc != ERR_OK ? rc : stage_exec(db, sql[on][1], e);
+}
+
 /* Moves the staged enterprises and figures into the register. The search
  * indexes are filled for all the new enterprises at once, not row by row:
  * the insert trigger is dropped for the statement and made again from its
@@ -315,17 +335,6 @@ db_ent_stage_commit(struct db *db, struct err *e)
         "INSERT INTO enterprise_uni_fts(rowid, name)"
         " SELECT k.k, tuwei_spaced(s.name)"
         " FROM temp.ent_stage s JOIN enterprise_fts_key k ON k.eid = s.id ORDER BY k.k";
-    /* FTS5 merges segments after a write in proportion to what it wrote:
-     * after one import's segment of thousands of pages it copied about as
-     * many into a merged one and kept both until the merge completes (the
-     * index twice its size, its time nearly doubled). Merging is off for
-     * the two statements; later writes merge a little at a time as ever. */
-    static const char merge_off[] =
-        "INSERT INTO enterprise_fts(enterprise_fts, rank) VALUES ('automerge', 0);"
-        " INSERT INTO enterprise_uni_fts(enterprise_uni_fts, rank) VALUES ('automerge', 0)";
-    static const char merge_on[] =
-        "INSERT INTO enterprise_fts(enterprise_fts, rank) VALUES ('automerge', 4);"
-        " INSERT INTO enterprise_uni_fts(enterprise_uni_fts, rank) VALUES ('automerge', 4)";
     static const char year_count[] = "SELECT count(*) FROM temp.year_stage";
     static const char year_insert[] =
         "INSERT INTO enterprise_year (" YEAR_STAGE_COLS ", created_at, created_by, updated_at,"
@@ -340,10 +349,10 @@ db_ent_stage_commit(struct db *db, struct err *e)
             return ERR_DB;
         if ((rc = stage_move(db, ent_insert, e)) != ERR_OK ||
             (rc = stage_exec(db, key_sql, e)) != ERR_OK ||
-            (rc = stage_exec(db, merge_off, e)) != ERR_OK ||
+            (rc = stage_fts_merge(db, 0, e)) != ERR_OK ||
             (rc = stage_exec(db, fts_sql, e)) != ERR_OK ||
             (rc = stage_exec(db, uni_sql, e)) != ERR_OK ||
-            (rc = stage_exec(db, merge_on, e)) != ERR_OK) {
+            (rc = stage_fts_merge(db, 1, e)) != ERR_OK) {
             free(trigger);
             return rc;
         }

@@ -6,12 +6,14 @@
  */
 #include <criterion/criterion.h>
 #include <iconv.h>
+#include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/db.h"
+#include "db/db_priv.h"
 #include "db/ent_list.h"
 #include "db/enterprise.h"
 #include "db/history.h"
@@ -429,6 +431,20 @@ Test(ent_import, a_large_file_is_logged_in_bulk_and_searchable_at_once)
     cr_expect_eq(found(cfg, "测试"), BIG_ROWS);
     cr_expect_eq(found(cfg, "测"), BIG_ROWS);
     cr_expect_eq(found(cfg, "MA0004321"), 1);
+    /* The import wrote each search index in one piece and left FTS5's
+     * merging on for the writes that follow (else segments pile up). */
+    {
+        sqlite3_stmt *st;
+
+        sqlite3_prepare_v2(db_handle(db),
+                           "SELECT (SELECT v FROM enterprise_fts_config WHERE k = 'automerge'),"
+                           " (SELECT v FROM enterprise_uni_fts_config WHERE k = 'automerge')",
+                           -1, &st, NULL);
+        cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+        cr_expect_eq(sqlite3_column_int(st, 0), 4);
+        cr_expect_eq(sqlite3_column_int(st, 1), 4);
+        sqlite3_finalize(st);
+    }
     /* The index keeps up with a clerk's next single entry as before. */
     x.name = xstrdup("达拉特旗后来登记的储能有限公司");
     cr_assert_eq(enterprise_save(db, "王科员", &x, 0, &e), ERR_OK, "%s", e.msg);
