@@ -103,6 +103,7 @@ struct db {
     int last_changes;
     int checked;               /* quick_check passed on this connection */
     int bulk;                  /* inserts logged in bulk (db_log_bulk_begin) */
+    int bulk_modules;          /* ent_bulk.c's virtual tables are registered */
     struct sortkey *sortkey;   /* for tuwei_sortkey, made when first needed */
     struct db_bulk *bulk_rows; /* rowids inserted since, by table */
 };

@@ -112,15 +112,15 @@ db_ent_find_name(struct db *db, const char *name, char *id, struct err *e)
     return ent_find(db, sql, name, id, e);
 }
 
-static int stage_exec(struct db *db, const char *sql, struct err *e);
-
 int
 db_ent_sortkeys_fill(struct db *db, struct err *e)
 {
     static const char sql[] = "UPDATE enterprise SET name_key = tuwei_sortkey(name)"
                               " WHERE name_key IS NOT tuwei_sortkey(name)";
 
-    return stage_exec(db, sql, e);
+    sqlite3_stmt *st = db_stmt(db, sql, e);
+
+    return st ? db_exec_stmt(db, st, e) : ERR_DB;
 }
 
 int
@@ -200,170 +200,6 @@ db_ent_insert(struct db *db, const struct db_enterprise *x, struct err *e)
     sqlite3_bind_text(st, 17, db_now(db), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 18, db_user(db), -1, SQLITE_TRANSIENT);
     return db_exec_stmt(db, st, e);
-}
-
-#define STAGE_COLS                                                                                 \
-    "id, name, short_name, credit_code, credit_code_confirmed, township, field_id, address,"       \
-    " contact, above_scale, manufacturing, notes, established, ht_domain, award_year,"             \
-    " standard_year"
-
-#define YEAR_STAGE_COLS                                                                            \
-    "id, enterprise_id, year, staff, st_staff, sales, total_cost, total_assets, rd,"               \
-    " rd_domestic, ht_revenue, ip1, ip2, rd_inst, inv_patents, innovation_score, incident"
-
-/* Runs a static statement with no parameters. */
-static int
-stage_exec(struct db *db, const char *sql, struct err *e)
-{
-    sqlite3_stmt *st = db_stmt(db, sql, e);
-
-    return st ? db_exec_stmt(db, st, e) : ERR_DB;
-}
-
-int
-db_ent_stage_begin(struct db *db, struct err *e)
-{
-    static const char ent_sql[] =
-        "CREATE TEMP TABLE IF NOT EXISTS ent_stage (seq INTEGER PRIMARY KEY, " STAGE_COLS
-        ", name_key)";
-    static const char year_sql[] =
-        "CREATE TEMP TABLE IF NOT EXISTS year_stage (seq INTEGER PRIMARY KEY, " YEAR_STAGE_COLS ")";
-    static const char clear_ent[] = "DELETE FROM temp.ent_stage";
-    static const char clear_year[] = "DELETE FROM temp.year_stage";
-    int rc;
-
-    if ((rc = stage_exec(db, ent_sql, e)) != ERR_OK ||
-        (rc = stage_exec(db, year_sql, e)) != ERR_OK ||
-        (rc = stage_exec(db, clear_ent, e)) != ERR_OK)
-        return rc;
-    return stage_exec(db, clear_year, e);
-}
-
-int
-db_ent_stage_add(struct db *db, const struct db_enterprise *x, struct err *e)
-{
-    static const char sql[] = "INSERT INTO temp.ent_stage (" STAGE_COLS ", name_key)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                              " ?14, ?15, ?16, ?17)";
-    sqlite3_stmt *st = db_stmt(db, sql, e);
-    size_t len;
-    char *key;
-
-    if (st == NULL)
-        return ERR_DB;
-    sqlite3_bind_text(st, 1, x->id, -1, SQLITE_TRANSIENT);
-    ent_bind(st, x);
-    if (x->name) { /* as tuwei_sortkey(name), without a SQL function call a row */
-        key = db_sortkey(db, x->name, &len);
-        sqlite3_bind_blob(st, 17, key, (int)len, free);
-    }
-    return db_exec_stmt(db, st, e);
-}
-
-static void year_bind_row(sqlite3_stmt *st, const char *enterprise_id, const struct db_ent_year *y);
-
-int
-db_ent_stage_year(struct db *db, const char *enterprise_id, const struct db_ent_year *y,
-                  struct err *e)
-{
-    static const char sql[] = "INSERT INTO temp.year_stage (" YEAR_STAGE_COLS ")"
-                              " VALUES (?17, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                              " ?13, ?14, ?15, ?16)";
-    sqlite3_stmt *st = db_stmt(db, sql, e);
-
-    if (st == NULL)
-        return ERR_DB;
-    year_bind_row(st, enterprise_id, y);
-    return db_exec_stmt(db, st, e);
-}
-
-/* Inserts the staged rows of one table with insert_sql (?1 now, ?2 user).
- * (Dropping the table's indexes and building them afresh afterwards was
- * measured: no cheaper, even for 100,000 rows into an empty register.) */
-static int
-stage_move(struct db *db, const char *insert_sql, struct err *e)
-{
-    sqlite3_stmt *st = db_stmt(db, insert_sql, e);
-
-    if (st == NULL)
-        return ERR_DB;
-    sqlite3_bind_text(st, 1, db_now(db), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, db_user(db), -1, SQLITE_TRANSIENT);
-    return db_exec_stmt(db, st, e);
-}
-
-/* FTS5 merges segments after a write in proportion to what it wrote:
- * after one import's segment of thousands of pages it copied about as
- * many into a merged one and kept both until the merge would complete
- * (the index twice its size, its time nearly doubled). The import turns
- * merging off (on 0) for its two statements and back on (1, FTS5's
- * default of 4) after; later writes merge a little at a time as ever. */
-static int
-stage_fts_merge(struct db *db, int on, struct err *e)
-{
-    static const char *const sql[2][2] = {
-        {"INSERT INTO enterprise_fts(enterprise_fts, rank) VALUES ('automerge', 0)",
-         "INSERT INTO enterprise_uni_fts(enterprise_uni_fts, rank) VALUES ('automerge', 0)"},
-        {"INSERT INTO enterprise_fts(enterprise_fts, rank) VALUES ('automerge', 4)",
-         "INSERT INTO enterprise_uni_fts(enterprise_uni_fts, rank) VALUES ('automerge', 4)"},
-    };
-    int rc = stage_exec(db, sql[on][0], e);
-
-    return rc != ERR_OK ? rc : stage_exec(db, sql[on][1], e);
-}
-
-/* Moves the staged enterprises and figures into the register. The search
- * indexes are filled for all the new enterprises at once, not row by row:
- * the insert trigger is dropped for the statement and made again from its
- * own text, all inside the caller's transaction (a rollback brings it
- * back as it was). */
-int
-db_ent_stage_commit(struct db *db, struct err *e)
-{
-    static const char ent_count[] = "SELECT count(*) FROM temp.ent_stage";
-    static const char ent_insert[] =
-        "INSERT INTO enterprise (" STAGE_COLS ", name_key, created_at, created_by, updated_at,"
-        " updated_by) SELECT " STAGE_COLS ", name_key, ?1, ?2, ?1, ?2"
-        " FROM temp.ent_stage ORDER BY seq";
-    static const char key_sql[] =
-        "INSERT INTO enterprise_fts_key(eid) SELECT id FROM temp.ent_stage ORDER BY seq";
-    static const char fts_sql[] =
-        "INSERT INTO enterprise_fts(rowid, name, short_name, credit_code)"
-        " SELECT k.k, s.name, s.short_name, s.credit_code"
-        " FROM temp.ent_stage s JOIN enterprise_fts_key k ON k.eid = s.id ORDER BY k.k";
-    static const char uni_sql[] =
-        "INSERT INTO enterprise_uni_fts(rowid, name)"
-        " SELECT k.k, tuwei_spaced(s.name)"
-        " FROM temp.ent_stage s JOIN enterprise_fts_key k ON k.eid = s.id ORDER BY k.k";
-    static const char year_count[] = "SELECT count(*) FROM temp.year_stage";
-    static const char year_insert[] =
-        "INSERT INTO enterprise_year (" YEAR_STAGE_COLS ", created_at, created_by, updated_at,"
-        " updated_by) SELECT " YEAR_STAGE_COLS ", ?1, ?2, ?1, ?2 FROM temp.year_stage ORDER BY seq";
-    static const char clear_ent[] = "DELETE FROM temp.ent_stage";
-    static const char clear_year[] = "DELETE FROM temp.year_stage";
-    char *trigger;
-    int rc;
-
-    if (db_pragma_int(db, ent_count) > 0) {
-        if ((trigger = db_trigger_take(db, "enterprise_fts_ai", e)) == NULL)
-            return ERR_DB;
-        if ((rc = stage_move(db, ent_insert, e)) != ERR_OK ||
-            (rc = stage_exec(db, key_sql, e)) != ERR_OK ||
-            (rc = stage_fts_merge(db, 0, e)) != ERR_OK ||
-            (rc = stage_exec(db, fts_sql, e)) != ERR_OK ||
-            (rc = stage_exec(db, uni_sql, e)) != ERR_OK ||
-            (rc = stage_fts_merge(db, 1, e)) != ERR_OK) {
-            free(trigger);
-            return rc;
-        }
-        if ((rc = db_trigger_put(db, trigger, e)) != ERR_OK)
-            return rc;
-    }
-    if (db_pragma_int(db, year_count) > 0 && (rc = stage_move(db, year_insert, e)) != ERR_OK)
-        return rc;
-    if ((rc = stage_exec(db, clear_ent, e)) != ERR_OK)
-        return rc;
-    return stage_exec(db, clear_year, e);
 }
 
 int

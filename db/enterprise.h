@@ -127,17 +127,20 @@ void db_ent_free(struct db_enterprise *x);
 /* Inside db_write: inserts x (x->id set by the caller) with stamps. */
 int db_ent_insert(struct db *db, const struct db_enterprise *x, struct err *e);
 
-/* Inside db_write, for many new enterprises and figures at once: _begin
- * readies temporary staging tables, _add puts an enterprise there (x->id
- * set by the caller), _year a year of figures (y->id set; for a new
- * enterprise or a year not yet stored), _commit inserts them all, one
- * statement per table, the search indexes filled once rather than row by
- * row. */
-int db_ent_stage_begin(struct db *db, struct err *e);
-int db_ent_stage_add(struct db *db, const struct db_enterprise *x, struct err *e);
-int db_ent_stage_year(struct db *db, const char *enterprise_id, const struct db_ent_year *y,
-                      struct err *e);
-int db_ent_stage_commit(struct db *db, struct err *e);
+/* Many new enterprises (ids set by the caller) and years of figures
+ * (ids set; year_eids[i] is years[i]'s enterprise), inserted in the order
+ * given, one statement per table. */
+struct db_ent_bulk {
+    const struct db_enterprise *const *ents;
+    size_t nents;
+    const struct db_ent_year *const *years;
+    const char *const *year_eids;
+    size_t nyears;
+};
+
+/* Inside db_write: inserts b's rows with stamps; the search indexes are
+ * filled once for them all rather than row by row. */
+int db_ent_bulk_insert(struct db *db, const struct db_ent_bulk *b, struct err *e);
 
 /* Inside db_write: rewrites every column of x->id from x. */
 int db_ent_update(struct db *db, const struct db_enterprise *x, struct err *e);

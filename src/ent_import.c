@@ -811,19 +811,35 @@ imp_apply_tx(struct db *db, void *arg, struct err *e)
     size_t i, n, ny;
     int k, rc, changed;
 
+    struct db_ent_bulk b = {0};
+    const struct db_enterprise **bents;
+    const struct db_ent_year **byears;
+    const char **beids;
+
     n = imp_order_new(im, &ents, &years, &ny);
-    db_log_bulk_begin(db);
-    rc = db_ent_stage_begin(db, e);
-    for (i = 0; i < n && rc == ERR_OK; i++)
-        rc = db_ent_stage_add(db, &im->rows[ents[i].row].ent, e);
-    for (i = 0; i < ny && rc == ERR_OK; i++)
-        rc = db_ent_stage_year(db, years[i].eid, years[i].fig, e);
-    for (i = 0; i < n; i++)
+    bents = xcalloc(n + 1, sizeof *bents);
+    byears = xcalloc(ny + 1, sizeof *byears);
+    beids = xcalloc(ny + 1, sizeof *beids);
+    for (i = 0; i < n; i++) {
+        bents[i] = &im->rows[ents[i].row].ent;
         free(ents[i].key);
+    }
+    for (i = 0; i < ny; i++) {
+        byears[i] = years[i].fig;
+        beids[i] = years[i].eid;
+    }
+    b.ents = bents;
+    b.nents = n;
+    b.years = byears;
+    b.year_eids = beids;
+    b.nyears = ny;
+    db_log_bulk_begin(db);
+    rc = db_ent_bulk_insert(db, &b, e);
     free(ents);
     free(years);
-    if (rc == ERR_OK)
-        rc = db_ent_stage_commit(db, e);
+    free(bents);
+    free(byears);
+    free(beids);
     if (rc != ERR_OK || (rc = db_log_bulk_end(db, e)) != ERR_OK)
         return rc;
     for (i = 0; i < im->n && rc == ERR_OK; i++) {

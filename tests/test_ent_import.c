@@ -459,24 +459,20 @@ Test(ent_import, a_large_file_is_logged_in_bulk_and_searchable_at_once)
 static int
 clashing_stage(struct db *d, void *arg, struct err *e)
 {
-    struct db_enterprise x = {0};
-    char a[] = "达拉特旗甲公司", b[] = "达拉特旗乙公司", code[] = "91310000607272395Y";
-    int rc;
+    static struct db_enterprise x[2];
+    static const struct db_enterprise *const both[] = {&x[0], &x[1]};
+    static const struct db_ent_bulk bulk = {.ents = both, .nents = 2};
+    static char a[] = "达拉特旗甲公司", b[] = "达拉特旗乙公司", code[] = "91310000607272395Y";
 
     (void)arg;
     db_log_bulk_begin(d);
-    if ((rc = db_ent_stage_begin(d, e)) != ERR_OK)
-        return rc;
-    snprintf(x.id, sizeof x.id, "%s", "00000000-0000-4000-8000-00000000a001");
-    x.name = a;
-    x.credit_code = code;
-    if ((rc = db_ent_stage_add(d, &x, e)) != ERR_OK)
-        return rc;
-    snprintf(x.id, sizeof x.id, "%s", "00000000-0000-4000-8000-00000000a002");
-    x.name = b;
-    if ((rc = db_ent_stage_add(d, &x, e)) != ERR_OK)
-        return rc;
-    return db_ent_stage_commit(d, e);
+    snprintf(x[0].id, sizeof x[0].id, "%s", "00000000-0000-4000-8000-00000000a001");
+    x[0].name = a;
+    x[0].credit_code = code;
+    snprintf(x[1].id, sizeof x[1].id, "%s", "00000000-0000-4000-8000-00000000a002");
+    x[1].name = b;
+    x[1].credit_code = code;
+    return db_ent_bulk_insert(d, &bulk, e);
 }
 
 Test(ent_import, a_failed_bulk_write_leaves_nothing_and_search_still_keeps_up)
