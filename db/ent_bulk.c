@@ -260,20 +260,25 @@ static const sqlite3_module bulk_module = {
     .xRowid = bulk_rowid,
 };
 
-/* Runs sql with ?1 now, ?2 user and ?3 the batch (when it has them). */
+/* Runs sql with its parameters: ?1 now, ?2 user and ?3 the batch when it
+ * has three; ?1 the batch and ?2 base when it has one or two. */
 static int
-bulk_exec(struct db *db, const char *sql, const struct db_ent_bulk *b, struct err *e)
+bulk_exec(struct db *db, const char *sql, const struct db_ent_bulk *b, sqlite3_int64 base,
+          struct err *e)
 {
     sqlite3_stmt *st = db_stmt(db, sql, e);
+    int n;
 
     if (st == NULL)
         return ERR_DB;
-    if (sqlite3_bind_parameter_count(st) >= 3) {
+    if ((n = sqlite3_bind_parameter_count(st)) >= 3) {
         sqlite3_bind_text(st, 1, db_now(db), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, db_user(db), -1, SQLITE_TRANSIENT);
         sqlite3_bind_pointer(st, 3, (void *)(uintptr_t)b, BULK_POINTER, NULL);
-    } else if (sqlite3_bind_parameter_count(st) == 1) {
+    } else if (n >= 1) {
         sqlite3_bind_pointer(st, 1, (void *)(uintptr_t)b, BULK_POINTER, NULL);
+        if (n == 2)
+            sqlite3_bind_int64(st, 2, base);
     }
     return db_exec_stmt(db, st, e);
 }
@@ -293,11 +298,15 @@ bulk_fts_merge(struct db *db, int on, struct err *e)
         {"INSERT INTO enterprise_fts(enterprise_fts, rank) VALUES ('automerge', 4)",
          "INSERT INTO enterprise_uni_fts(enterprise_uni_fts, rank) VALUES ('automerge', 4)"},
     };
-    int rc = bulk_exec(db, sql[on][0], NULL, e);
+    int rc = bulk_exec(db, sql[on][0], NULL, 0, e);
 
-    return rc != ERR_OK ? rc : bulk_exec(db, sql[on][1], NULL, e);
+    return rc != ERR_OK ? rc : bulk_exec(db, sql[on][1], NULL, 0, e);
 }
 
+/* The enterprises, their search keys, and their entries in both search
+ * indexes. enterprise_fts_key.k is an INTEGER PRIMARY KEY, so one
+ * statement's new keys follow the largest before it in the batch's order:
+ * the i-th enterprise's key is base + i, found without a lookup a row. */
 static int
 bulk_ents(struct db *db, const struct db_ent_bulk *b, struct err *e)
 {
@@ -305,31 +314,39 @@ bulk_ents(struct db *db, const struct db_ent_bulk *b, struct err *e)
         "INSERT INTO enterprise (" BULK_ENT_COLS ", name_key, created_at, created_by, updated_at,"
         " updated_by) SELECT " BULK_ENT_COLS ", name_key, ?1, ?2, ?1, ?2"
         " FROM tuwei_bulk_ent(?3)";
+    static const char last_key[] = "SELECT coalesce(max(k), 0) FROM enterprise_fts_key";
     static const char key_sql[] =
         "INSERT INTO enterprise_fts_key(eid) SELECT id FROM tuwei_bulk_ent(?1)";
-    static const char fts_sql[] =
-        "INSERT INTO enterprise_fts(rowid, name, short_name, credit_code)"
-        " SELECT k.k, s.name, s.short_name, s.credit_code"
-        " FROM tuwei_bulk_ent(?1) s CROSS JOIN enterprise_fts_key k ON k.eid = s.id";
+    static const char fts_sql[] = "INSERT INTO enterprise_fts(rowid, name, short_name, credit_code)"
+                                  " SELECT ?2 + s.rowid, s.name, s.short_name, s.credit_code"
+                                  " FROM tuwei_bulk_ent(?1) s";
     static const char uni_sql[] = "INSERT INTO enterprise_uni_fts(rowid, name)"
-                                  " SELECT k.k, tuwei_spaced(s.name)"
-                                  " FROM tuwei_bulk_ent(?1) s CROSS JOIN enterprise_fts_key k"
-                                  " ON k.eid = s.id";
+                                  " SELECT ?2 + s.rowid, tuwei_spaced(s.name)"
+                                  " FROM tuwei_bulk_ent(?1) s";
+    sqlite3_int64 base;
     char *trigger;
     int rc;
 
     if ((trigger = db_trigger_take(db, "enterprise_fts_ai", e)) == NULL)
         return ERR_DB;
-    if ((rc = bulk_exec(db, ent_sql, b, e)) != ERR_OK ||
-        (rc = bulk_exec(db, key_sql, b, e)) != ERR_OK ||
-        (rc = bulk_fts_merge(db, 0, e)) != ERR_OK ||
-        (rc = bulk_exec(db, fts_sql, b, e)) != ERR_OK ||
-        (rc = bulk_exec(db, uni_sql, b, e)) != ERR_OK ||
-        (rc = bulk_fts_merge(db, 1, e)) != ERR_OK) {
-        free(trigger);
-        return rc;
+    if ((rc = bulk_exec(db, ent_sql, b, 0, e)) != ERR_OK)
+        goto fail;
+    base = db_pragma_int(db, last_key);
+    if ((rc = bulk_exec(db, key_sql, b, 0, e)) != ERR_OK)
+        goto fail;
+    if (base < 0 || db_pragma_int(db, last_key) != base + (sqlite3_int64)b->nents) {
+        rc = err_set(e, ERR_DB, "数据库错误：搜索索引的键不连续，请运行 tuwei check。");
+        goto fail;
     }
+    if ((rc = bulk_fts_merge(db, 0, e)) != ERR_OK ||
+        (rc = bulk_exec(db, fts_sql, b, base, e)) != ERR_OK ||
+        (rc = bulk_exec(db, uni_sql, b, base, e)) != ERR_OK ||
+        (rc = bulk_fts_merge(db, 1, e)) != ERR_OK)
+        goto fail;
     return db_trigger_put(db, trigger, e);
+fail:
+    free(trigger);
+    return rc;
 }
 
 int
@@ -349,5 +366,5 @@ db_ent_bulk_insert(struct db *db, const struct db_ent_bulk *b, struct err *e)
     }
     if (b->nents > 0 && (rc = bulk_ents(db, b, e)) != ERR_OK)
         return rc;
-    return b->nyears > 0 ? bulk_exec(db, year_sql, b, e) : ERR_OK;
+    return b->nyears > 0 ? bulk_exec(db, year_sql, b, 0, e) : ERR_OK;
 }
