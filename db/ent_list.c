@@ -433,19 +433,22 @@ db_ent_warnings(struct db *db, const struct db_ent_asof *a,
 }
 
 int
-db_ent_scale_makers(struct db *db, int year,
+db_ent_scale_makers(struct db *db, int year, int named,
                     void (*fn)(void *arg, const char *id, const char *name,
                                const struct db_ent_year *y),
                     void *arg, struct err *e)
 {
-    static const char sql[] =
-        "SELECT e.id, e.name, y.id, y.staff, y.st_staff, y.sales, y.total_cost, y.total_assets,"
-        " y.rd, y.rd_domestic, y.ht_revenue, y.ip1, y.ip2, y.rd_inst, y.inv_patents,"
-        " y.innovation_score, y.incident FROM enterprise e"
-        " LEFT JOIN enterprise_year y ON y.enterprise_id = e.id AND y.year = ?1"
-        " AND y.archived_at IS NULL"
-        " WHERE e.archived_at IS NULL AND e.above_scale = 1 AND e.manufacturing = 1"
-        " ORDER BY e.name_key, e.rowid";
+#define SCALE_MAKERS(name, order)                                                                  \
+    "SELECT e.id, " name ", y.id, y.staff, y.st_staff, y.sales, y.total_cost, y.total_assets,"     \
+    " y.rd, y.rd_domestic, y.ht_revenue, y.ip1, y.ip2, y.rd_inst, y.inv_patents,"                  \
+    " y.innovation_score, y.incident FROM enterprise e"                                            \
+    " LEFT JOIN enterprise_year y ON y.enterprise_id = e.id AND y.year = ?1"                       \
+    " AND y.archived_at IS NULL"                                                                   \
+    " WHERE e.archived_at IS NULL AND e.above_scale = 1 AND e.manufacturing = 1" order
+    static const char by_name[] = SCALE_MAKERS("e.name", " ORDER BY e.name_key, e.rowid");
+    static const char ids_only[] = SCALE_MAKERS("NULL", "");
+#undef SCALE_MAKERS
+    const char *sql = named ? by_name : ids_only;
     sqlite3_stmt *st = db_stmt(db, sql, e);
     struct db_ent_year y;
     int r, i;

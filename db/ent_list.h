@@ -105,8 +105,10 @@ int db_ent_warnings(struct db *db, const struct db_ent_asof *a,
                     struct err *e);
 
 /* The live enterprises that are both above-scale and manufacturing, with
- * their figures of year (unknown when not recorded), for 三清零. */
-int db_ent_scale_makers(struct db *db, int year,
+ * their figures of year (unknown when not recorded), for 三清零: with
+ * named, in name order with their names; else in no order, name NULL
+ * (for counting: the scan then needs no row of the enterprise table). */
+int db_ent_scale_makers(struct db *db, int year, int named,
                         void (*fn)(void *arg, const char *id, const char *name,
                                    const struct db_ent_year *y),
                         void *arg, struct err *e);

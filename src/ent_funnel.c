@@ -184,6 +184,10 @@ funnel_tz(void *arg, const struct ent_three_zero *t)
     }
 }
 
+static int tz_each(struct db *db, const struct config *cfg, int year, int named,
+                   char items[ENT_THREE_ZERO][64],
+                   void (*fn)(void *arg, const struct ent_three_zero *t), void *arg, struct err *e);
+
 int
 ent_funnel_compute(struct db *db, const struct config *cfg, const char *as_of, struct ent_funnel *f,
                    struct err *e)
@@ -213,7 +217,7 @@ ent_funnel_compute(struct db *db, const struct config *cfg, const char *as_of, s
     if (rc == ERR_OK && (f->new_rd = db_ent_new_rd_count(db, f->data_year, e)) < 0)
         rc = ERR_DB;
     if (rc == ERR_OK)
-        rc = ent_three_zero_each(db, cfg, f->data_year, f->tz_item, funnel_tz, f, e);
+        rc = tz_each(db, cfg, f->data_year, 0, f->tz_item, funnel_tz, f, e);
     for (i = 0; i < ENT_THREE_ZERO; i++)
         f->tz_known[i] = tz_find(f->tz_item[i]) != NULL;
     return rc;
@@ -303,10 +307,12 @@ tz_one(void *arg, const char *id, const char *name, const struct db_ent_year *y)
     x->fn(x->arg, &t);
 }
 
-int
-ent_three_zero_each(struct db *db, const struct config *cfg, int year,
-                    char items[ENT_THREE_ZERO][64],
-                    void (*fn)(void *arg, const struct ent_three_zero *t), void *arg, struct err *e)
+/* As ent_three_zero_each; named 0 gives the enterprises without names, in
+ * no order (the funnel only counts them). */
+static int
+tz_each(struct db *db, const struct config *cfg, int year, int named,
+        char items[ENT_THREE_ZERO][64], void (*fn)(void *arg, const struct ent_three_zero *t),
+        void *arg, struct err *e)
 {
     const char *list = config_get(cfg, "rules:three_zero_items"), *p, *comma;
     struct tz_ctx x = {{0}, fn, arg};
@@ -321,5 +327,13 @@ ent_three_zero_each(struct db *db, const struct config *cfg, int year,
             snprintf(items[i], 64, "%s", word);
         p = comma ? comma + 1 : p + strlen(p);
     }
-    return fn ? db_ent_scale_makers(db, year, tz_one, &x, e) : ERR_OK;
+    return fn ? db_ent_scale_makers(db, year, named, tz_one, &x, e) : ERR_OK;
+}
+
+int
+ent_three_zero_each(struct db *db, const struct config *cfg, int year,
+                    char items[ENT_THREE_ZERO][64],
+                    void (*fn)(void *arg, const struct ent_three_zero *t), void *arg, struct err *e)
+{
+    return tz_each(db, cfg, year, 1, items, fn, arg, e);
 }
