@@ -7,12 +7,14 @@
  */
 #include <criterion/criterion.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "db/db.h"
+#include "db/db_priv.h"
 #include "src/config.h"
 #include "src/enterprise.h"
 #include "src/msg.h"
@@ -176,6 +178,37 @@ Test(ui_ent, the_funnel_counts_the_enterprises)
     free(s);
     s = play("3", 100, 30);
     cr_expect(strstr(s, "金泰") != NULL);
+    free(s);
+}
+
+/* Sets every count target of the plan to 100000 (a big banner's figures). */
+static int
+big_targets(struct db *d, void *arg, struct err *e)
+{
+    sqlite3_stmt *st = db_stmt(d, "UPDATE target SET value = 100000 WHERE kind = 'count'", e);
+
+    (void)arg;
+    return st ? db_exec_stmt(d, st, e) : ERR_DB;
+}
+
+/* With five- and six-digit figures the funnel line is wider than 80
+ * columns: it closes up (single spaces, then no 差…) rather than lose the
+ * new-R&D count off the edge. */
+Test(ui_ent, the_funnel_line_fits_80_columns_with_big_figures)
+{
+    struct err e = {0};
+    char *s, *line;
+
+    cr_assert_eq(db_write(db, "测试", big_targets, NULL, &e), ERR_OK, "%s", e.msg);
+    s = play("3", 80, 24);
+    line = strstr(s, "截至");
+    cr_assert_not_null(line, "%s", s);
+    cr_expect(strstr(line, "新增研发 ") != NULL && strstr(line, "新增研发 ") < strchr(line, '\n'),
+              "%s", s);
+    cr_expect(strstr(line, "科小 0/100000") != NULL, "%s", s);
+    free(s);
+    s = play("3", 160, 30); /* room enough: as designed, with the gaps */
+    cr_expect(strstr(s, "科小 0/100000 差100000  高企") != NULL, "%s", s);
     free(s);
 }
 

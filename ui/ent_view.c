@@ -49,14 +49,21 @@ view_short(const struct ent_funnel_tier *t)
     return m ? m : t->name;
 }
 
-/* Appends msg_format(key, args…) and two spaces to b. */
+/* Appends sep (when b holds something) and then msg_format's text to b. */
+static void
+view_seg_sep(struct strbuf *b, const char *sep, char *text)
+{
+    if (b->len)
+        strbuf_puts(b, sep);
+    strbuf_puts(b, text);
+    free(text);
+}
+
+/* As view_seg_sep with two spaces. */
 static void
 view_seg(struct strbuf *b, char *text)
 {
-    if (b->len)
-        strbuf_puts(b, "  ");
-    strbuf_puts(b, text);
-    free(text);
+    view_seg_sep(b, "  ", text);
 }
 
 static void
@@ -65,37 +72,59 @@ view_num(long v, char *buf, size_t n)
     snprintf(buf, n, "%ld", v);
 }
 
-/* Line 1: each tier against its target, then the candidates and new R&D. */
+/* Line 1 at one tightness: 0 as designed, 1 with single spaces, 2 also
+ * without the gaps (差…), which count and target already give. */
 static char *
-view_funnel_tiers(const struct ent_funnel *f)
+view_funnel_tiers_at(const struct ent_funnel *f, int tight)
 {
     struct strbuf b = STRBUF_INIT;
+    const char *sep = tight ? " " : "  ";
     char c[24], t[24], g[24], day[24];
     size_t i;
 
     snprintf(day, sizeof day, "%s", f->as_of);
     strbuf_puts(&b, "");
-    view_seg(&b, msg_format("ent.fun.head", day, NULL));
+    view_seg_sep(&b, sep, msg_format("ent.fun.head", day, NULL));
     for (i = 1; i < f->ntiers; i++) {
         view_num(f->tier[i].count, c, sizeof c);
         view_num(f->tier[i].target, t, sizeof t);
         view_num(f->tier[i].gap, g, sizeof g);
         if (f->tier[i].target < 0)
-            view_seg(&b, msg_format("ent.fun.tier_nt", view_short(&f->tier[i]), c, NULL));
-        else if (f->tier[i].gap > 0)
-            view_seg(&b, msg_format("ent.fun.tier_gap", view_short(&f->tier[i]), c, t, g, NULL));
+            view_seg_sep(&b, sep, msg_format("ent.fun.tier_nt", view_short(&f->tier[i]), c, NULL));
+        else if (f->tier[i].gap > 0 && tight < 2)
+            view_seg_sep(&b, sep,
+                         msg_format("ent.fun.tier_gap", view_short(&f->tier[i]), c, t, g, NULL));
         else
-            view_seg(&b, msg_format("ent.fun.tier", view_short(&f->tier[i]), c, t, NULL));
+            view_seg_sep(&b, sep, msg_format("ent.fun.tier", view_short(&f->tier[i]), c, t, NULL));
     }
     if (f->ntiers) {
         view_num(f->tier[0].count, c, sizeof c);
-        view_seg(&b, msg_format("ent.fun.tier_nt", view_short(&f->tier[0]), c, NULL));
+        view_seg_sep(&b, sep, msg_format("ent.fun.tier_nt", view_short(&f->tier[0]), c, NULL));
     }
     view_num(f->new_rd, c, sizeof c);
     view_num(f->new_rd_target, t, sizeof t);
-    view_seg(
-        &b, msg_format(f->new_rd_target >= 0 ? "ent.fun.new_rd" : "ent.fun.new_rd_nt", c, t, NULL));
+    view_seg_sep(
+        &b, sep,
+        msg_format(f->new_rd_target >= 0 ? "ent.fun.new_rd" : "ent.fun.new_rd_nt", c, t, NULL));
     return strbuf_take(&b);
+}
+
+/* Line 1: each tier against its target, then the candidates and new R&D,
+ * made tighter until it fits width (at 80 columns a register of tens of
+ * thousands otherwise lost its new-R&D count off the edge). */
+static char *
+view_funnel_tiers(const struct ent_funnel *f, int width)
+{
+    char *s = NULL;
+    int tight;
+
+    for (tight = 0; tight < 3; tight++) {
+        free(s);
+        s = view_funnel_tiers_at(f, tight);
+        if (textw_width(s) <= width)
+            break;
+    }
+    return s;
 }
 
 /* Line 2: 三清零, 双倍增 and the warnings. */
@@ -180,7 +209,7 @@ ui_ent_view_funnel(struct ui_ent *s, const struct ui_rect *area)
         ui_screen_put(area->y, area->x, area->w, msg("ent.fun.none"), UI_ROLE_WARNING, TEXTW_LEFT);
         return;
     }
-    l1 = view_funnel_tiers(&s->funnel);
+    l1 = view_funnel_tiers(&s->funnel, area->w);
     l2 = view_funnel_more(&s->funnel);
     l3 = view_filters(s);
     ui_screen_put(area->y, area->x, area->w, l1, UI_ROLE_HEADER, TEXTW_LEFT);
