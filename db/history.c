@@ -13,7 +13,10 @@ db_history_list(struct db *db, const struct db_history_filter *f, struct db_hist
 {
     static const char sql[] =
         "SELECT seq, at, user, tbl, row_key, op, old, new FROM change_log"
-        " WHERE (?1 IS NULL OR tbl = ?1) AND (?2 IS NULL OR substr(row_key, 1, length(?2)) = ?2)"
+        " WHERE (?1 IS NULL OR tbl = ?1) AND (?2 IS NULL OR substr(row_key, 1, length(?2)) = ?2"
+        /* a row an import added is in a bulk entry; its key opens its row there */
+        "  OR (op = 'insert' AND substr(new, 1, 8) = '{\"bulk\":'"
+        "   AND instr(new, '[\"' || ?2) > 0))"
         " AND (?3 IS NULL OR user = ?3) AND (?4 = 0 OR seq < ?4) ORDER BY seq DESC LIMIT ?5";
     sqlite3_stmt *st = db_stmt(db, sql, e);
     struct db_history_entry *h = NULL, *x;

@@ -16,7 +16,8 @@ struct db_history_entry {
 
 struct db_history_filter {
     const char *tbl;     /* NULL: any table */
-    const char *row_key; /* NULL: any row; a prefix of the key matches */
+    const char *row_key; /* NULL: any row; a prefix of the key matches, also
+                          * a row of a bulk entry (one an import wrote) */
     const char *user;    /* NULL: anyone */
     long long before;    /* 0: from the newest; else entries with seq < before */
     int limit;           /* at most this many (1..1000) */

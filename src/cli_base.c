@@ -12,6 +12,7 @@
 #include "src/cli_cmds.h"
 #include "src/plan_load.h"
 #include "src/textw.h"
+#include "src/xmalloc.h"
 
 /* Rejects any argument left over. */
 static int
@@ -285,11 +286,12 @@ base_log_cut(const char *s, size_t n)
  * one per stretch of rows an import added) is megabytes: its size, what
  * every row shares, its columns and the first row. */
 static void
-base_log_bulk(FILE *out, const char *v)
+base_log_bulk(FILE *out, const char *v, const char *row)
 {
     const char *same = strstr(v, "\"same\":{"), *cols = strstr(v, "\"columns\":");
-    const char *rows = strstr(v, "\"rows\":[");
-    const char *end = rows ? strstr(rows + 8, "],[") : NULL;
+    const char *rows = strstr(v, "\"rows\":["), *at, *end;
+    const char *label = "首行";
+    char *probe = row ? xasprintf("[\"%s", row) : NULL;
     size_t n;
 
     fprintf(out, "    批量新增：%ld 行\n", atol(v + 8));
@@ -300,11 +302,19 @@ base_log_bulk(FILE *out, const char *v)
     }
     if (cols && rows && rows > cols)
         fprintf(out, "    列：%.*s\n", (int)(rows - cols - 11), cols + 10);
-    if (rows == NULL)
+    if (rows == NULL) {
+        free(probe);
         return;
-    rows += 8;
-    n = end ? (size_t)(end - rows) + 1 : strlen(rows);
-    fprintf(out, "    首行：%.*s%s\n", base_log_cut(rows, n), rows, end ? " ..." : "");
+    }
+    at = rows + 8;
+    if (probe && rows && (end = strstr(rows, probe)) != NULL) { /* the row asked for (--row) */
+        at = end;
+        label = "该行";
+    }
+    free(probe);
+    end = strstr(at, "],[");
+    n = end ? (size_t)(end - at) + 1 : strlen(at);
+    fprintf(out, "    %s：%.*s%s\n", label, base_log_cut(at, n), at, end ? " ..." : "");
 }
 
 static int
@@ -341,7 +351,7 @@ base_log(struct cli_ctx *ctx, int argc, char **argv, struct err *e)
         if (h[i].old)
             fprintf(ctx->out, "    原值：%s\n", h[i].old);
         if (h[i].new_ && strncmp(h[i].new_, "{\"bulk\":", 8) == 0)
-            base_log_bulk(ctx->out, h[i].new_);
+            base_log_bulk(ctx->out, h[i].new_, f.row_key);
         else if (h[i].new_)
             fprintf(ctx->out, "    新值：%s\n", h[i].new_);
     }

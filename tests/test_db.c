@@ -13,6 +13,7 @@
 
 #include "db/db.h"
 #include "db/db_priv.h"
+#include "db/history.h"
 #include "db/seed.h"
 
 static char dir[64];
@@ -432,12 +433,27 @@ Test(db, bulk_inserts_are_one_log_entry_holding_every_row)
     cr_expect_str_eq(user, "导入员");
     cr_expect_str_eq(op, "insert");
     /* what every row shares is written once; each row keeps its key and name */
-    cr_expect(strncmp(newv, "{\"bulk\":3,\"same\":{", strlen("{\"bulk\":3,\"same\":{")) == 0,
-              "%s", newv);
+    cr_expect(strncmp(newv, "{\"bulk\":3,\"same\":{", strlen("{\"bulk\":3,\"same\":{")) == 0, "%s",
+              newv);
     cr_expect(strstr(newv, "\"created_by\":\"x\"") != NULL, "%s", newv);
     cr_expect(strstr(newv, "\"columns\":[\"id\",\"name\"]") != NULL, "%s", newv);
     for (i = 0; names[i]; i++)
         cr_expect(strstr(newv, names[i]) != NULL, "%s missing from %s", names[i], newv);
+    /* `tuwei log --row` finds a row in the middle of the entry by its key */
+    {
+        struct db_history_filter f = {.row_key = "00000000-0000-4000-8000-000000000101",
+                                      .limit = 10};
+        struct db_history_entry *h;
+        size_t n;
+
+        cr_assert_eq(db_history_list(db, &f, &h, &n, &e), ERR_OK, "%s", e.msg);
+        cr_expect_eq(n, 1);
+        db_history_free(h, n);
+        f.row_key = "00000000-0000-4000-8000-000000000199";
+        cr_assert_eq(db_history_list(db, &f, &h, &n, &e), ERR_OK, "%s", e.msg);
+        cr_expect_eq(n, 0, "a key not in the entry");
+        db_history_free(h, n);
+    }
     db_close(db);
 }
 
