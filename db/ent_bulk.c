@@ -349,13 +349,107 @@ fail:
     return rc;
 }
 
+/* The rows packed in the order they are inserted: structures side by side
+ * and their strings in a few large blocks. The caller's rows are wherever
+ * its reading put them, and the five scans of the batch (the insert, the
+ * search keys, two indexes, the figures) otherwise waited on memory at
+ * every row: a fifth of the write's time went to reading them. */
+struct bulk_pack {
+    struct db_enterprise *ents;
+    struct db_ent_year *years;
+    const struct db_enterprise **entp;
+    const struct db_ent_year **yearp;
+    const char **eids;
+    char **block; /* the string blocks */
+    size_t nblock, used, room;
+};
+
+#define BULK_BLOCK (1u << 20)
+
+/* A copy of s in p's blocks (NULL for NULL). */
+static char *
+bulk_str(struct bulk_pack *p, const char *s)
+{
+    size_t n;
+    char *d;
+
+    if (s == NULL)
+        return NULL;
+    n = strlen(s) + 1;
+    if (p->nblock == 0 || p->used + n > p->room) {
+        p->room = n > BULK_BLOCK ? n : BULK_BLOCK;
+        p->block = xrealloc(p->block, (p->nblock + 1) * sizeof *p->block);
+        p->block[p->nblock++] = xmalloc(p->room);
+        p->used = 0;
+    }
+    d = p->block[p->nblock - 1] + p->used;
+    memcpy(d, s, n);
+    p->used += n;
+    return d;
+}
+
+static void
+bulk_pack(const struct db_ent_bulk *b, struct bulk_pack *p, struct db_ent_bulk *out)
+{
+    struct db_enterprise *x;
+    size_t i;
+
+    memset(p, 0, sizeof *p);
+    p->ents = xcalloc(b->nents + 1, sizeof *p->ents);
+    p->entp = xcalloc(b->nents + 1, sizeof *p->entp);
+    for (i = 0; i < b->nents; i++) {
+        x = &p->ents[i];
+        *x = *b->ents[i];
+        x->name = bulk_str(p, x->name);
+        x->short_name = bulk_str(p, x->short_name);
+        x->credit_code = bulk_str(p, x->credit_code);
+        x->township = bulk_str(p, x->township);
+        x->address = bulk_str(p, x->address);
+        x->contact = bulk_str(p, x->contact);
+        x->notes = bulk_str(p, x->notes);
+        x->ht_domain = bulk_str(p, x->ht_domain);
+        x->field_name = x->updated_by = NULL; /* not written */
+        p->entp[i] = x;
+    }
+    p->years = xcalloc(b->nyears + 1, sizeof *p->years);
+    p->yearp = xcalloc(b->nyears + 1, sizeof *p->yearp);
+    p->eids = xcalloc(b->nyears + 1, sizeof *p->eids);
+    for (i = 0; i < b->nyears; i++) {
+        p->years[i] = *b->years[i];
+        p->yearp[i] = &p->years[i];
+        p->eids[i] = bulk_str(p, b->year_eids[i]);
+    }
+    out->ents = p->entp;
+    out->nents = b->nents;
+    out->years = p->yearp;
+    out->year_eids = p->eids;
+    out->nyears = b->nyears;
+}
+
+static void
+bulk_unpack(struct bulk_pack *p)
+{
+    size_t i;
+
+    for (i = 0; i < p->nblock; i++)
+        free(p->block[i]);
+    free(p->block);
+    free(p->ents);
+    free(p->entp);
+    free(p->years);
+    free(p->yearp);
+    free(p->eids);
+}
+
 int
 db_ent_bulk_insert(struct db *db, const struct db_ent_bulk *b, struct err *e)
 {
     static const char year_sql[] =
         "INSERT INTO enterprise_year (" BULK_YEAR_COLS ", created_at, created_by, updated_at,"
         " updated_by) SELECT " BULK_YEAR_COLS ", ?1, ?2, ?1, ?2 FROM tuwei_bulk_year(?3)";
-    int rc;
+    struct bulk_pack p;
+    struct db_ent_bulk packed;
+    int rc = ERR_OK;
 
     if (!db->bulk_modules) {
         if (sqlite3_create_module_v2(db->h, "tuwei_bulk_ent", &bulk_module, db, NULL) !=
@@ -364,7 +458,11 @@ db_ent_bulk_insert(struct db *db, const struct db_ent_bulk *b, struct err *e)
             return db_fail(db, e, "准备批量写入");
         db->bulk_modules = 1;
     }
-    if (b->nents > 0 && (rc = bulk_ents(db, b, e)) != ERR_OK)
-        return rc;
-    return b->nyears > 0 ? bulk_exec(db, year_sql, b, 0, e) : ERR_OK;
+    bulk_pack(b, &p, &packed);
+    if (packed.nents > 0)
+        rc = bulk_ents(db, &packed, e);
+    if (rc == ERR_OK && packed.nyears > 0)
+        rc = bulk_exec(db, year_sql, &packed, 0, e);
+    bulk_unpack(&p);
+    return rc;
 }
