@@ -393,6 +393,7 @@ imp_year_slot(struct ent_import_row *o, int year)
     if (o->nyears == ENT_IMPORT_YEARS)
         return -1;
     k = o->nyears++;
+    o->fig = xrealloc(o->fig, (size_t)o->nyears * sizeof *o->fig); /* most rows have one year */
     memset(&o->fig[k], 0, sizeof o->fig[k]);
     o->fig[k].year = year;
     for (i = 0; i < DB_FIG_COUNT; i++)
@@ -882,6 +883,7 @@ ent_import_free(struct ent_import *im)
     for (i = 0; i < im->n; i++) {
         free(im->rows[i].name);
         free(im->rows[i].note);
+        free(im->rows[i].fig);
         db_ent_free(&im->rows[i].ent);
     }
     free(im->rows);

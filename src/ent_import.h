@@ -40,7 +40,7 @@ struct ent_import_row {
     long first; /* the row that first names the enterprise (this one, if it does) */
     struct db_enterprise ent;
     int nyears;
-    struct db_ent_year fig[ENT_IMPORT_YEARS];
+    struct db_ent_year *fig; /* nyears of them (at most ENT_IMPORT_YEARS) */
     int fig_write[ENT_IMPORT_YEARS];
 };
 
