@@ -106,10 +106,17 @@ db_ent_find_code(struct db *db, const char *code, char *id, struct err *e)
 int
 db_ent_find_name(struct db *db, const char *name, char *id, struct err *e)
 {
-    static const char sql[] = "SELECT id FROM enterprise WHERE name = ?1"
-                              " ORDER BY archived_at IS NOT NULL, rowid LIMIT 1";
+    /* A live one through the list's index on the sort key, else a deleted
+     * one among the deleted (no index on the name itself: an import paid
+     * for one at random pages, row by row, for this lookup alone). */
+    static const char live[] = "SELECT id FROM enterprise WHERE name_key = tuwei_sortkey(?1)"
+                               " AND name = ?1 AND archived_at IS NULL ORDER BY rowid LIMIT 1";
+    static const char gone[] =
+        "SELECT id FROM enterprise INDEXED BY enterprise_archived"
+        " WHERE archived_at IS NOT NULL AND name = ?1 ORDER BY rowid LIMIT 1";
+    int r = ent_find(db, live, name, id, e);
 
-    return ent_find(db, sql, name, id, e);
+    return r != 0 ? r : ent_find(db, gone, name, id, e);
 }
 
 int

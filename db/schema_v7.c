@@ -11,6 +11,11 @@
  * only ones db_task_history asks it for (its query names the same
  * tables): it had been parsing every other insert's JSON, among them an
  * import's bulk entries of 2,000 rows each, to find no task_id.
+ *
+ * enterprise_by_name goes: finding an enterprise by its exact name uses
+ * the list's index on the sort key (live ones) or the deleted ones' index
+ * (db_ent_find_name); the name index served nothing else, and an import
+ * filled it at random pages (names in pinyin order are not in byte order).
  */
 #include <stddef.h>
 
@@ -19,6 +24,8 @@ extern const char *const db_schema_v7[];
 const char *const db_schema_v7[] = {
     "INSERT INTO enterprise_fts(enterprise_fts, rank) VALUES ('hashsize', 33554432)",
     "INSERT INTO enterprise_uni_fts(enterprise_uni_fts, rank) VALUES ('hashsize', 33554432)",
+
+    "DROP INDEX IF EXISTS enterprise_by_name",
 
     "DROP INDEX IF EXISTS change_log_by_task",
     "CREATE INDEX change_log_by_task ON change_log(json_extract(new, '$.task_id'))"

@@ -498,7 +498,13 @@ Test(ent_db, archive_hides_and_restore_returns)
     f.archived = 1;
     cr_expect_eq(count(&f), 1);
     cr_expect_eq(enterprise_resolve(db, "归档测试有限公司", found, &e), ERR_OK);
+    /* a deleted enterprise is still found by its exact name */
+    cr_expect_eq(db_ent_find_name(db, "归档测试有限公司", found, &e), 1);
+    cr_expect_str_eq(found, id);
     cr_assert_eq(enterprise_archive(db, "办事员", id, 0, &e), ERR_OK, "%s", e.msg);
+    cr_expect_eq(db_ent_find_name(db, "归档测试有限公司", found, &e), 1);
+    cr_expect_str_eq(found, id);
+    cr_expect_eq(db_ent_find_name(db, "归档测试", found, &e), 0, "the whole name, not a part");
     f.archived = 0;
     cr_expect_eq(count(&f), before);
 }
