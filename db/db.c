@@ -291,6 +291,15 @@ db_fn_spaced(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, out, (int)o, free);
 }
 
+void *
+db_grow(void *arr, size_t n, size_t sz)
+{
+    char *p = xrealloc(arr, (n + 1) * sz);
+
+    memset(p + n * sz, 0, sz);
+    return p;
+}
+
 char *
 db_sortkey(struct db *db, const char *s, size_t *len)
 {

@@ -15,6 +15,10 @@
  * new buffer; its length in *len. */
 char *db_sortkey(struct db *db, const char *s, size_t *len);
 
+/* Grows arr (n elements of size sz) to hold n + 1 and zeroes the new one:
+ * how every list reader of db/ appends a row. */
+void *db_grow(void *arr, size_t n, size_t sz);
+
 /* The raw handle (borrowed, valid until db_close). */
 sqlite3 *db_handle(struct db *db);
 

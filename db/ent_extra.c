@@ -23,9 +23,8 @@ db_tier_list(struct db *db, struct db_tier **out, size_t *n, struct err *e)
     if (st == NULL)
         return ERR_DB;
     while ((r = db_step_row(db, st, e)) > 0) {
-        t = xrealloc(t, (*n + 1) * sizeof *t);
+        t = db_grow(t, *n, sizeof *t);
         x = &t[(*n)++];
-        memset(x, 0, sizeof *x);
         db_col_copy(st, 0, x->id, sizeof x->id);
         db_col_copy(st, 1, x->code, sizeof x->code);
         db_col_copy(st, 2, x->name, sizeof x->name);
@@ -67,9 +66,8 @@ db_tier_events(struct db *db, const char *enterprise_id, struct db_tier_event **
         return ERR_DB;
     sqlite3_bind_text(st, 1, enterprise_id, -1, SQLITE_TRANSIENT);
     while ((r = db_step_row(db, st, e)) > 0) {
-        v = xrealloc(v, (*n + 1) * sizeof *v);
+        v = db_grow(v, *n, sizeof *v);
         x = &v[(*n)++];
-        memset(x, 0, sizeof *x);
         db_col_copy(st, 0, x->id, sizeof x->id);
         db_col_copy(st, 1, x->enterprise_id, sizeof x->enterprise_id);
         db_col_copy(st, 2, x->tier_id, sizeof x->tier_id);
@@ -180,9 +178,8 @@ db_ent_services(struct db *db, const char *enterprise_id, struct db_ent_service 
         return ERR_DB;
     sqlite3_bind_text(st, 1, enterprise_id, -1, SQLITE_TRANSIENT);
     while ((r = db_step_row(db, st, e)) > 0) {
-        v = xrealloc(v, (*n + 1) * sizeof *v);
+        v = db_grow(v, *n, sizeof *v);
         x = &v[(*n)++];
-        memset(x, 0, sizeof *x);
         db_col_copy(st, 0, x->id, sizeof x->id);
         db_col_copy(st, 1, x->enterprise_id, sizeof x->enterprise_id);
         db_col_copy(st, 2, x->service_date, sizeof x->service_date);
@@ -251,9 +248,8 @@ db_ent_subsidies(struct db *db, const char *enterprise_id, struct db_ent_subsidy
         return ERR_DB;
     sqlite3_bind_text(st, 1, enterprise_id, -1, SQLITE_TRANSIENT);
     while ((r = db_step_row(db, st, e)) > 0) {
-        v = xrealloc(v, (*n + 1) * sizeof *v);
+        v = db_grow(v, *n, sizeof *v);
         x = &v[(*n)++];
-        memset(x, 0, sizeof *x);
         db_col_copy(st, 0, x->id, sizeof x->id);
         db_col_copy(st, 1, x->enterprise_id, sizeof x->enterprise_id);
         db_col_copy(st, 2, x->paid_date, sizeof x->paid_date);

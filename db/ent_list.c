@@ -517,7 +517,7 @@ db_ent_townships(struct db *db, char ***out, size_t *n, struct err *e)
     if (st == NULL)
         return ERR_DB;
     while ((r = db_step_row(db, st, e)) > 0) {
-        v = xrealloc(v, (*n + 1) * sizeof *v);
+        v = db_grow(v, *n, sizeof *v);
         v[(*n)++] = db_col_text(st, 0);
     }
     *out = v;

@@ -36,7 +36,7 @@ scan_archived(struct db *db, struct scan_set *s, struct err *e)
     if (st == NULL)
         return ERR_DB;
     while ((r = db_step_row(db, st, e)) > 0) {
-        s->id = xrealloc(s->id, (s->n + 1) * sizeof *s->id);
+        s->id = db_grow(s->id, s->n, sizeof *s->id);
         db_col_copy(st, 0, s->id[s->n++], DB_ID_LEN);
     }
     return r < 0 ? ERR_DB : ERR_OK;

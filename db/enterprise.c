@@ -264,7 +264,7 @@ db_field_list(struct db *db, struct db_field **out, size_t *n, struct err *e)
     if (st == NULL)
         return ERR_DB;
     while ((r = db_step_row(db, st, e)) > 0) {
-        f = xrealloc(f, (*n + 1) * sizeof *f);
+        f = db_grow(f, *n, sizeof *f);
         db_col_copy(st, 0, f[*n].id, sizeof f[*n].id);
         f[*n].name = db_col_text(st, 1);
         (*n)++;
@@ -315,7 +315,7 @@ db_ent_years(struct db *db, const char *id, struct db_ent_year **out, size_t *n,
         return ERR_DB;
     sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
     while ((r = db_step_row(db, st, e)) > 0) {
-        y = xrealloc(y, (*n + 1) * sizeof *y);
+        y = db_grow(y, *n, sizeof *y);
         year_read(st, &y[(*n)++]);
     }
     *out = y;

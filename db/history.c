@@ -32,9 +32,8 @@ db_history_list(struct db *db, const struct db_history_filter *f, struct db_hist
     sqlite3_bind_int64(st, 4, f->before);
     sqlite3_bind_int(st, 5, limit);
     while ((r = db_step_row(db, st, e)) > 0) {
-        h = xrealloc(h, (*n + 1) * sizeof *h);
+        h = db_grow(h, *n, sizeof *h);
         x = &h[(*n)++];
-        memset(x, 0, sizeof *x);
         x->seq = sqlite3_column_int64(st, 0);
         db_col_copy(st, 1, x->at, sizeof x->at);
         x->user = db_col_text(st, 2);

@@ -39,7 +39,7 @@ pilot_items(struct db *db, struct db_pilot_stage *s, const char *project, struct
     sqlite3_bind_text(st, 1, s->id, -1, SQLITE_TRANSIENT);
     db_bind_text(st, 2, project);
     while ((r = db_step_row(db, st, e)) > 0) {
-        s->items = xrealloc(s->items, (s->nitems + 1) * sizeof *s->items);
+        s->items = db_grow(s->items, s->nitems, sizeof *s->items);
         it = &s->items[s->nitems++];
         db_col_copy(st, 0, it->id, sizeof it->id);
         it->code = db_col_text(st, 1);
@@ -67,9 +67,8 @@ db_pilot_stages(struct db *db, const char *project, struct db_pilot_stage **out,
     if (st == NULL)
         return ERR_DB;
     while ((r = db_step_row(db, st, e)) > 0) {
-        s = xrealloc(s, (*n + 1) * sizeof *s);
+        s = db_grow(s, *n, sizeof *s);
         x = &s[(*n)++];
-        memset(x, 0, sizeof *x);
         db_col_copy(st, 0, x->id, sizeof x->id);
         x->code = db_col_text(st, 1);
         x->name = db_col_text(st, 2);
@@ -254,7 +253,7 @@ db_pilot_events(struct db *db, const char *project, struct db_pilot_event **out,
         return ERR_DB;
     sqlite3_bind_text(st, 1, project, -1, SQLITE_TRANSIENT);
     while ((r = db_step_row(db, st, e)) > 0) {
-        *out = xrealloc(*out, (*n + 1) * sizeof **out);
+        *out = db_grow(*out, *n, sizeof **out);
         x = &(*out)[(*n)++];
         x->moved_on = db_col_text(st, 0);
         x->from_stage = db_col_text(st, 1);
@@ -451,7 +450,7 @@ db_pilot_board(struct db *db, int run_years, const char *past, const char *near,
     sqlite3_bind_text(st, 2, past, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, near, -1, SQLITE_TRANSIENT);
     while ((r = db_step_row(db, st, e)) > 0) {
-        *out = xrealloc(*out, (*n + 1) * sizeof **out);
+        *out = db_grow(*out, *n, sizeof **out);
         x = &(*out)[(*n)++];
         db_col_copy(st, 0, x->stage_id, sizeof x->stage_id);
         x->stage = db_col_text(st, 1);

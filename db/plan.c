@@ -8,16 +8,6 @@
 #include "db/db_priv.h"
 #include "src/xmalloc.h"
 
-/* Grows *arr (elements of size sz) to hold n + 1 and zeroes the new one. */
-static void *
-plan_grow(void *arr, size_t n, size_t sz)
-{
-    char *p = xrealloc(arr, (n + 1) * sz);
-
-    memset(p + n * sz, 0, sz);
-    return p;
-}
-
 int
 db_plan_get(struct db *db, int year, struct db_plan *out, struct err *e)
 {
@@ -80,7 +70,7 @@ db_plan_targets(struct db *db, const char *plan_id, struct db_target **out, size
         return ERR_DB;
     sqlite3_bind_text(st, 1, plan_id, -1, SQLITE_STATIC);
     while ((r = db_step_row(db, st, e)) > 0) {
-        t = plan_grow(t, *n, sizeof *t);
+        t = db_grow(t, *n, sizeof *t);
         x = &t[(*n)++];
         db_col_copy(st, 0, x->id, sizeof x->id);
         x->code = db_col_text(st, 1);
@@ -127,7 +117,7 @@ plan_action_units(struct db *db, struct db_action *a, struct err *e)
         return ERR_DB;
     sqlite3_bind_text(st, 1, a->id, -1, SQLITE_TRANSIENT);
     while ((r = db_step_row(db, st, e)) > 0) {
-        a->units = plan_grow(a->units, a->nunits, sizeof *a->units);
+        a->units = db_grow(a->units, a->nunits, sizeof *a->units);
         u = &a->units[a->nunits++];
         db_col_copy(st, 0, u->id, sizeof u->id);
         u->name = db_col_text(st, 1);
@@ -155,7 +145,7 @@ db_plan_actions(struct db *db, const char *plan_id, struct db_action **out, size
         return ERR_DB;
     sqlite3_bind_text(st, 1, plan_id, -1, SQLITE_STATIC);
     while ((r = db_step_row(db, st, e)) > 0) {
-        a = plan_grow(a, *n, sizeof *a);
+        a = db_grow(a, *n, sizeof *a);
         x = &a[(*n)++];
         db_col_copy(st, 0, x->id, sizeof x->id);
         x->no = sqlite3_column_int(st, 1);
@@ -208,7 +198,7 @@ db_plan_tasks(struct db *db, const char *action_id, struct db_task_brief **out, 
         return ERR_DB;
     sqlite3_bind_text(st, 1, action_id, -1, SQLITE_STATIC);
     while ((r = db_step_row(db, st, e)) > 0) {
-        t = plan_grow(t, *n, sizeof *t);
+        t = db_grow(t, *n, sizeof *t);
         x = &t[(*n)++];
         db_col_copy(st, 0, x->id, sizeof x->id);
         x->action_no = sqlite3_column_int(st, 1);
@@ -255,7 +245,7 @@ db_plan_safeguards(struct db *db, const char *plan_id, struct db_safeguard **out
         return ERR_DB;
     sqlite3_bind_text(st, 1, plan_id, -1, SQLITE_STATIC);
     while ((r = db_step_row(db, st, e)) > 0) {
-        s = plan_grow(s, *n, sizeof *s);
+        s = db_grow(s, *n, sizeof *s);
         x = &s[(*n)++];
         x->no = sqlite3_column_int(st, 0);
         x->title = db_col_text(st, 1);

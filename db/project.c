@@ -84,7 +84,7 @@ db_project_stage_names(struct db *db, const char *kind_id, char ***names, size_t
         return ERR_DB;
     db_bind_text(st, 1, kind_id);
     while ((r = db_step_row(db, st, e)) > 0) {
-        *names = xrealloc(*names, (*n + 1) * sizeof **names);
+        *names = db_grow(*names, *n, sizeof **names);
         (*names)[(*n)++] = db_col_text(st, 0);
     }
     sqlite3_reset(st);
@@ -122,7 +122,7 @@ db_project_targets(struct db *db, int year, const char *until, struct db_project
     sqlite3_bind_text(st, 2, until, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 3, year);
     while ((r = db_step_row(db, st, e)) > 0) {
-        *out = xrealloc(*out, (*n + 1) * sizeof **out);
+        *out = db_grow(*out, *n, sizeof **out);
         x = &(*out)[(*n)++];
         x->code = db_col_text(st, 0);
         x->name = db_col_text(st, 1);

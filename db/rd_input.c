@@ -98,7 +98,7 @@ db_rd_input_list(struct db *db, struct db_rd_input **out, size_t *n, struct err 
     if (st == NULL)
         return ERR_DB;
     while ((r = db_step_row(db, st, e)) > 0) {
-        a = xrealloc(a, (*n + 1) * sizeof *a);
+        a = db_grow(a, *n, sizeof *a);
         memset(&a[*n], 0, sizeof *a);
         rd_input_row(st, &a[(*n)++]);
     }

@@ -426,7 +426,7 @@ db_reg_labels(struct db *db, const struct db_reg_ref *ref, char ***names, size_t
     if (r != SQLITE_OK)
         return db_fail(db, e, "准备查询");
     while ((r = db_step_row(db, st, e)) > 0) {
-        *names = xrealloc(*names, (*n + 1) * sizeof **names);
+        *names = db_grow(*names, *n, sizeof **names);
         (*names)[(*n)++] = db_col_text(st, 0);
     }
     sqlite3_finalize(st);
@@ -597,10 +597,10 @@ db_reg_links(struct db *db, const struct db_reg_link *l, const char *id, char **
     if (st == NULL)
         return ERR_DB;
     while ((r = db_step_row(db, st, e)) > 0) {
-        *labels = xrealloc(*labels, (*n + 1) * sizeof **labels);
+        *labels = db_grow(*labels, *n, sizeof **labels);
         (*labels)[*n] = db_col_text(st, 1);
         if (ids) {
-            *ids = xrealloc(*ids, (*n + 1) * sizeof **ids);
+            *ids = db_grow(*ids, *n, sizeof **ids);
             (*ids)[*n] = db_col_text(st, 0);
         }
         (*n)++;
@@ -695,7 +695,7 @@ db_vocab_list(struct db *db, const char *domain, char ***names, size_t *n, struc
         return ERR_DB;
     sqlite3_bind_text(st, 1, domain, -1, SQLITE_TRANSIENT);
     while ((r = db_step_row(db, st, e)) > 0) {
-        *names = xrealloc(*names, (*n + 1) * sizeof **names);
+        *names = db_grow(*names, *n, sizeof **names);
         (*names)[(*n)++] = db_col_text(st, 0);
     }
     sqlite3_reset(st);

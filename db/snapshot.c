@@ -72,9 +72,8 @@ db_snapshot_month(struct db *db, const char *month, struct db_snapshot **out, si
         return ERR_DB;
     sqlite3_bind_text(st, 1, month, -1, SQLITE_TRANSIENT);
     while ((r = db_step_row(db, st, e)) > 0) {
-        a = xrealloc(a, (*n + 1) * sizeof *a);
+        a = db_grow(a, *n, sizeof *a);
         x = &a[(*n)++];
-        memset(x, 0, sizeof *x);
         db_col_copy(st, 0, x->month, sizeof x->month);
         db_col_copy(st, 1, x->as_of, sizeof x->as_of);
         x->plan_year = sqlite3_column_int(st, 2);

@@ -13,16 +13,6 @@
 #include "src/uuid.h"
 #include "src/xmalloc.h"
 
-/* Grows *arr (elements of size sz) to hold n + 1 and zeroes the new one. */
-static void *
-task_grow(void *arr, size_t n, size_t sz)
-{
-    char *p = xrealloc(arr, (n + 1) * sz);
-
-    memset(p + n * sz, 0, sz);
-    return p;
-}
-
 static const char task_get_sql[] =
     "SELECT t.id, t.action_id, a.no, t.no, t.title, t.body, t.status_id, s.name,"
     " coalesce(s.is_done, 0), t.start_date, t.due_date, t.percent, t.report_last,"
@@ -186,7 +176,7 @@ db_task_statuses(struct db *db, struct db_task_status **out, size_t *n, struct e
     if (st == NULL)
         return ERR_DB;
     while ((r = db_step_row(db, st, e)) == 1) {
-        s = task_grow(s, *n, sizeof *s);
+        s = db_grow(s, *n, sizeof *s);
         db_col_copy(st, 0, s[*n].id, sizeof s[*n].id);
         db_col_copy(st, 1, s[*n].code, sizeof s[*n].code);
         db_col_copy(st, 2, s[*n].name, sizeof s[*n].name);
@@ -215,7 +205,7 @@ db_task_units(struct db *db, const char *task_id, struct db_task_unit **out, siz
         return ERR_DB;
     sqlite3_bind_text(st, 1, task_id, -1, SQLITE_STATIC);
     while ((r = db_step_row(db, st, e)) == 1) {
-        u = task_grow(u, *n, sizeof *u);
+        u = db_grow(u, *n, sizeof *u);
         db_col_copy(st, 0, u[*n].unit_id, sizeof u[*n].unit_id);
         u[*n].name = db_col_text(st, 1);
         u[*n].lead = sqlite3_column_int(st, 2);
@@ -258,7 +248,7 @@ db_task_links(struct db *db, const char *task_id, enum db_task_link_kind kind,
         return ERR_DB;
     sqlite3_bind_text(st, 1, task_id, -1, SQLITE_STATIC);
     while ((r = db_step_row(db, st, e)) == 1) {
-        l = task_grow(l, *n, sizeof *l);
+        l = db_grow(l, *n, sizeof *l);
         db_col_copy(st, 0, l[*n].id, sizeof l[*n].id);
         l[*n].name = db_col_text(st, 1);
         (*n)++;
@@ -315,7 +305,7 @@ db_unit_names(struct db *db, char ***out, size_t *n, struct err *e)
     if (st == NULL)
         return ERR_DB;
     while ((r = db_step_row(db, st, e)) == 1) {
-        names = xrealloc(names, (*n + 1) * sizeof *names);
+        names = db_grow(names, *n, sizeof *names);
         names[(*n)++] = db_col_text(st, 0);
     }
     sqlite3_reset(st);

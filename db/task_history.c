@@ -35,7 +35,7 @@ history_field(sqlite3_stmt *st, struct db_task_change *h)
 
     if (sqlite3_column_type(st, 6) == SQLITE_NULL)
         return;
-    h->f = xrealloc(h->f, (h->nf + 1) * sizeof *h->f);
+    h->f = db_grow(h->f, h->nf, sizeof *h->f);
     f = &h->f[h->nf++];
     f->key = db_col_text(st, 6);
     f->old_value = db_col_text(st, 7);
@@ -70,7 +70,7 @@ db_task_history(struct db *db, const char *task_id, struct db_task_change **out,
     sqlite3_bind_text(st, 1, task_id, -1, SQLITE_STATIC);
     while ((r = db_step_row(db, st, e)) == 1) {
         if (*n == 0 || h[*n - 1].seq != sqlite3_column_int64(st, 0)) {
-            h = xrealloc(h, (*n + 1) * sizeof *h);
+            h = db_grow(h, *n, sizeof *h);
             history_entry(st, &h[(*n)++]);
         }
         history_field(st, &h[*n - 1]);

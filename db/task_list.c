@@ -252,7 +252,7 @@ db_task_page(struct db *db, const struct db_task_query *q, long offset, int limi
     sqlite3_bind_int(st, 11, limit);
     sqlite3_bind_int64(st, 12, offset);
     while ((r = db_step_row(db, st, e)) == 1) {
-        t = xrealloc(t, (*n + 1) * sizeof *t);
+        t = db_grow(t, *n, sizeof *t);
         list_read(st, &t[(*n)++]);
     }
     sqlite3_reset(st);
@@ -383,7 +383,7 @@ tally_list(struct db *db, const char *sql, struct db_task_tally **out, size_t *n
     if (st == NULL)
         return ERR_DB;
     while ((r = db_step_row(db, st, e)) == 1) {
-        t = xrealloc(t, (*n + 1) * sizeof *t);
+        t = db_grow(t, *n, sizeof *t);
         memset(&t[*n], 0, sizeof *t);
         db_col_copy(st, 0, t[*n].id, sizeof t[*n].id);
         t[*n].no = sqlite3_column_int(st, 1);

@@ -81,7 +81,7 @@ db_milestones(struct db *db, const char *task_id, int with_archived, struct db_m
     sqlite3_bind_text(st, 1, task_id, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 2, with_archived);
     while ((r = db_step_row(db, st, e)) == 1) {
-        m = xrealloc(m, (*n + 1) * sizeof *m);
+        m = db_grow(m, *n, sizeof *m);
         memset(&m[*n], 0, sizeof *m);
         milestone_read(st, &m[(*n)++]);
     }
@@ -267,7 +267,7 @@ db_reports_page(struct db *db, const char *task_id, long offset, int limit, stru
     sqlite3_bind_int64(st, 2, offset);
     sqlite3_bind_int(st, 3, limit);
     while ((r = db_step_row(db, st, e)) == 1) {
-        rep = xrealloc(rep, (*n + 1) * sizeof *rep);
+        rep = db_grow(rep, *n, sizeof *rep);
         memset(&rep[*n], 0, sizeof *rep);
         report_read(st, &rep[(*n)++]);
     }
