@@ -4,7 +4,7 @@
  * The FTS5 tables keep up to 32 MB of new entries in memory before
  * writing a segment (the default is 1 MB). An import of 100,000
  * enterprises otherwise wrote a few dozen small segments and then spent
- * about a third of its search-index time merging them; the memory is only
+ * about a quarter of its search-index time merging them; the memory is only
  * used while a transaction adds that much.
  *
  * change_log_by_task indexes only the inserts of the task tables, the
