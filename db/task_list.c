@@ -9,6 +9,7 @@
 
 #include "db/db_priv.h"
 #include "db/task.h"
+#include "src/hash.h"
 #include "src/xmalloc.h"
 
 /* clang-format off */
@@ -308,11 +309,7 @@ struct tally_set {
 static size_t
 tally_hash(const char *s)
 {
-    size_t h = 2166136261u;
-
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
+    return (size_t)hash_str(s, HASH_SEED);
 }
 
 static void

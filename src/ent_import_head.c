@@ -11,6 +11,7 @@
 
 #include "src/ent_fig.h"
 #include "src/ent_money.h"
+#include "src/hash.h"
 #include "src/strbuf.h"
 #include "src/xmalloc.h"
 
@@ -49,22 +50,12 @@ static const struct {
 
 /* ---- the map ---- */
 
-/* FNV-1a, then mixed (murmur3's finish) so the low bits the table uses
- * depend on every byte: credit codes and keys that differ only in their
- * last characters otherwise crowd into runs of neighbouring slots. */
+/* hash_str: codes and keys that differ only in their last characters
+ * must not crowd into runs of neighbouring slots. */
 static unsigned long
 imp_hash(const char *s)
 {
-    unsigned long long h = 0xcbf29ce484222325ULL;
-
-    while (*s) {
-        h ^= (unsigned char)*s++;
-        h *= 0x100000001b3ULL;
-    }
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return (unsigned long)h;
+    return (unsigned long)hash_str(s, HASH_SEED);
 }
 
 long

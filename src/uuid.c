@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "src/hash.h"
+
 static void
 uuid_format(const unsigned char b[16], char out[UUID_LEN + 1])
 {
@@ -108,36 +110,12 @@ uuid_new_ordered(char out[UUID_LEN + 1])
     uuid_format(b, out);
 }
 
-/* 64-bit FNV-1a over s, starting from basis. */
-static uint64_t
-uuid_fnv(const char *s, uint64_t basis)
-{
-    uint64_t h = basis;
-
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
-/* A full-avalanche finish (splitmix64's), so similar names get unlike keys. */
-static uint64_t
-uuid_mix(uint64_t x)
-{
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
 void
 uuid_from_name(const char *name, char out[UUID_LEN + 1])
 {
     unsigned char b[16];
-    uint64_t h1 = uuid_mix(uuid_fnv(name, 0xcbf29ce484222325ULL));
-    uint64_t h2 = uuid_mix(uuid_fnv(name, h1 ^ 0x9e3779b97f4a7c15ULL));
+    uint64_t h1 = hash_str(name, HASH_SEED);
+    uint64_t h2 = hash_str(name, h1 ^ 0x9e3779b97f4a7c15ULL);
     int i;
 
     for (i = 0; i < 8; i++) {
