@@ -256,8 +256,15 @@ db_readonly_uri(const char *path)
 
 /* The page cache holds 64 MiB (SQLite's default is 2 MiB): a city's task
  * table, or 100,000 enterprises keyed by random UUIDs, is larger than that,
- * and every list, count and import would read it again. */
-static const char db_pragmas[] = "PRAGMA foreign_keys=ON;"
+ * and every list, count and import would read it again.
+ *
+ * A new file gets 16 KiB pages (SQLite's default is 4 KiB; an existing
+ * file keeps its own, the pragma only counts before the first table).
+ * Importing 100,000 enterprises took a fifth less time, with fewer page
+ * splits in its ten indexes and fewer pages for the log and FTS5 to fill;
+ * the list's keys and the funnel were measured no slower. */
+static const char db_pragmas[] = "PRAGMA page_size=16384;"
+                                 "PRAGMA foreign_keys=ON;"
                                  "PRAGMA journal_mode=WAL;"
                                  "PRAGMA synchronous=FULL;"
                                  "PRAGMA cache_size=-65536;"

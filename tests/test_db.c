@@ -101,6 +101,23 @@ Test(db, new_file_gets_identity_and_latest_schema)
     db_close(db);
 }
 
+/* The import of 100,000 enterprises relies on it (tests/bench/bench_ent). */
+Test(db, new_file_has_16_kib_pages)
+{
+    char path[128];
+    struct db *db = NULL;
+    struct err e = {0};
+    sqlite3_stmt *st;
+
+    snprintf(path, sizeof path, "%s/pages.db", dir);
+    cr_assert_eq(db_open(path, DB_OPEN_CREATE, &db, &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(sqlite3_prepare_v2(db_handle(db), "PRAGMA page_size", -1, &st, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    cr_expect_eq(sqlite3_column_int(st, 0), 16384);
+    sqlite3_finalize(st);
+    db_close(db);
+}
+
 Test(db, missing_file_without_create_is_an_error)
 {
     char path[128];
