@@ -62,19 +62,36 @@ strbuf_printf(struct strbuf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* 1 for the bytes a JSON string holds as they are: not a control
+ * character, a quote or a backslash. UTF-8 passes through whole. */
+static const unsigned char json_plain[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 void
 strbuf_json_str(struct strbuf *b, const char *s, size_t n)
 {
-    size_t i, run = 0; /* run: start of the bytes that need no escape */
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, run;
     unsigned char c;
 
-    strbuf_putc(b, '"');
-    for (i = 0; i < n; i++) {
-        c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        strbuf_add(b, s + run, i - run);
-        run = i + 1;
+    strbuf_grow(b, n + 2); /* the usual case: nothing to escape */
+    b->s[b->len++] = '"';
+    for (;;) {
+        for (run = i; i < n && json_plain[p[i]]; i++)
+            ;
+        if (i > run)
+            strbuf_add(b, s + run, i - run);
+        if (i == n)
+            break;
+        c = p[i++];
         if (c == '"' || c == '\\') {
             strbuf_putc(b, '\\');
             strbuf_putc(b, (char)c);
@@ -88,7 +105,6 @@ strbuf_json_str(struct strbuf *b, const char *s, size_t n)
             strbuf_printf(b, "\\u%04x", c);
         }
     }
-    strbuf_add(b, s + run, n - run);
     strbuf_putc(b, '"');
 }
 

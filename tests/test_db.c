@@ -474,6 +474,38 @@ Test(db, bulk_inserts_are_one_log_entry_holding_every_row)
     db_close(db);
 }
 
+/* A name with quotes, backslashes or control characters comes back from
+ * the log exactly as it was written. */
+Test(db, bulk_log_entry_is_json_that_gives_back_every_name)
+{
+    static const char *const names[] = {"引号\"与\\反斜杠", "换行\n制表\t回车\r",
+                                        "控制\x01字符\x1f", NULL};
+    struct bulk_units b = {names, 0};
+    struct db *db = NULL;
+    struct err e = {0};
+    sqlite3_stmt *st;
+    char path[32];
+    int i;
+
+    cr_assert_eq(db_open(":memory:", DB_OPEN_CREATE, &db, &e), ERR_OK);
+    cr_assert_eq(db_write(db, "导入员", bulk_units_write, &b, &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(sqlite3_prepare_v2(db_handle(db),
+                                    "SELECT json_valid(new), json_extract(new, ?1) FROM change_log"
+                                    " WHERE tbl = 'unit' ORDER BY seq DESC LIMIT 1",
+                                    -1, &st, NULL),
+                 SQLITE_OK);
+    for (i = 0; names[i]; i++) {
+        snprintf(path, sizeof path, "$.rows[%d][1]", i);
+        sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
+        cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+        cr_expect_eq(sqlite3_column_int(st, 0), 1, "not JSON");
+        cr_expect_str_eq((const char *)sqlite3_column_text(st, 1), names[i]);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    db_close(db);
+}
+
 Test(db, changing_a_row_of_the_same_bulk_run_fails_the_write)
 {
     static const char *const names[] = {"旗能源局", "旗林草局", NULL};
