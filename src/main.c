@@ -3,6 +3,7 @@
  * full-screen program (no command) or one command of the command line.
  * The one place besides ui/ that prints errors.
  */
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +102,22 @@ main_screen(struct cli_ctx *ctx, const struct main_opts *o)
     return ui_last_signal() ? 128 + ui_last_signal() : 0;
 }
 
+/* The command line's output is UTF-8 whatever the locale, and the width
+ * of a Chinese character (two columns: for aligned tables, and for the
+ * length limits on names) comes from wcwidth, which knows it only in a
+ * UTF-8 locale. A session with no LANG (SSH from a Windows PC, cron)
+ * would count one column each: so commands count in C.UTF-8 then. The
+ * full screen, which also needs the terminal to be UTF-8, still asks
+ * for a UTF-8 locale itself (ui/screen.c). */
+static void
+main_utf8_widths(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+
+    if (cs == NULL || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0))
+        setlocale(LC_CTYPE, "C.UTF-8");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -114,6 +131,8 @@ main(int argc, char **argv)
     setlocale(LC_ALL, "");
     if ((rc = main_parse(argc, argv, &o)) != 0)
         return rc;
+    if (o.argi < argc)
+        main_utf8_widths();
     if (o.version) {
         printf("%s\n", version_string());
         return 0;

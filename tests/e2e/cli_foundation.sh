@@ -42,6 +42,15 @@ bad_rows=$(grep -E '^  [1-7]\.[0-9]+ ' <<<"$out" | while IFS= read -r line; do
 done)
 [ -z "$bad_rows" ] && ok || bad "misaligned task rows: $bad_rows"
 
+# A session with no UTF-8 locale (SSH from a Windows PC without LANG, cron)
+# still gets the Chinese whole and aligned, and a 101-character name is
+# still too long.
+out=$(LC_ALL=C LANG= "$bin" plan show) || bad "plan show in the C locale failed"
+expect_in "$out" "新增研发投入企业              >= 10         家" "plan show in the C locale"
+printf '企业名称\n%s\n' "$(printf '科%.0s' $(seq 101))" >"$tmp/long.csv"
+out=$(LC_ALL=C LANG= "$bin" enterprise import "$tmp/long.csv" 2>&1)
+expect_in "$out" "企业名称太长" "a 101-character name in the C locale"
+
 # check: healthy file passes.
 out=$("$bin" check 2>&1) && expect_in "$out" "完整性检查：通过" "check healthy" || bad "check failed on a good file: $out"
 
