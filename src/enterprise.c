@@ -148,7 +148,8 @@ enterprise_resolve(struct db *db, const char *ref, char id[DB_ID_LEN], struct er
     return ent_resolve_search(db, ref, id, e);
 }
 
-/* Refuses text longer than max characters. */
+/* Refuses text longer than max characters (2 * max columns). No text is
+ * wider than its bytes, so most need no counting. */
 static int
 ent_check_len(const char *s, int max, const char *field, const char *label, struct err *e)
 {
@@ -157,7 +158,7 @@ ent_check_len(const char *s, int max, const char *field, const char *label, stru
 
     if (rc != ERR_OK)
         return rc;
-    if (s && textw_width(s) > 2 * max)
+    if (s && strlen(s) > 2 * (size_t)max && textw_width(s) > 2 * max)
         return err_field(e, ERR_INVALID, field, "%s太长：最多约 %d 个汉字。", label, max);
     return ERR_OK;
 }

@@ -5,6 +5,7 @@
  * 三清零 and 双倍增, the list's filters, sorting, paging and search.
  */
 #include <criterion/criterion.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "src/ent_rules.h"
 #include "src/enterprise.h"
 #include "src/plan_load.h"
+#include "src/strbuf.h"
 #include "src/xmalloc.h"
 
 static struct db *db;
@@ -29,6 +31,7 @@ setup(void)
 {
     struct err e = {0};
 
+    cr_assert_not_null(setlocale(LC_ALL, "C.UTF-8")); /* names' widths */
     cr_assert_eq(db_open(":memory:", DB_OPEN_CREATE, &db, &e), ERR_OK, "%s", e.msg);
     cr_assert_eq(plan_load(db, "测试", NULL, &e), ERR_OK, "%s", e.msg);
     cfg = config_defaults();
@@ -152,6 +155,35 @@ Test(ent_db, duplicates_are_conflicts_with_a_clerks_message)
     cr_expect_eq(enterprise_save(db, "办事员", &x, 0, &e), ERR_CONFLICT, "names are trimmed");
     cr_expect_str_eq(e.field, "name");
     db_ent_free(&x);
+}
+
+/* A name may be 100 汉字 wide (200 columns), however many bytes it takes. */
+Test(ent_db, names_longer_than_100_hanzi_are_refused_by_width)
+{
+    struct {
+        const char *unit;
+        int times, ok;
+    } cases[] = {{"科", 100, 1}, {"科", 101, 0}, {"a", 200, 1}, {"a", 201, 0}, {"é", 200, 1}};
+    struct strbuf name = STRBUF_INIT;
+    struct db_enterprise x;
+    struct err e = {0};
+    size_t i;
+    int k;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        strbuf_reset(&name);
+        for (k = 0; k < cases[i].times; k++)
+            strbuf_puts(&name, cases[i].unit);
+        memset(&x, 0, sizeof x);
+        x.name = strbuf_take(&name);
+        memset(&e, 0, sizeof e);
+        cr_expect_eq(enterprise_save(db, "办事员", &x, 0, &e) == ERR_OK, cases[i].ok, "%d × %s: %s",
+                     cases[i].times, cases[i].unit, e.msg);
+        if (!cases[i].ok)
+            cr_expect(strstr(e.msg, "企业名称太长") != NULL, "%s", e.msg);
+        db_ent_free(&x);
+    }
+    strbuf_free(&name);
 }
 
 Test(ent_db, figures_are_checked_and_unchanged_figures_write_nothing)
