@@ -50,7 +50,7 @@ csv_utf8_bad(const char *s, size_t n)
             i++;
             continue;
         }
-        if ((k = textw_utf8_len((const char *)(u + i), n - i)) == 0)
+        if ((k = textw_utf8_step((const char *)(u + i), n - i)) == 0)
             return i;
         i += k;
     }

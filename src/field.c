@@ -12,7 +12,7 @@ field_check_text(const char *field, const char *label, const char *s, int flags,
     unsigned char c;
 
     for (; n > 0; s += len, n -= len) {
-        if ((len = textw_utf8_len(s, n)) == 0)
+        if ((len = textw_utf8_step(s, n)) == 0)
             return err_field(
                 e, ERR_INVALID, field,
                 "%s含有无法识别的字节（不是 UTF-8 文字，可能是 GBK 编码），请重新输入。", label);

@@ -36,6 +36,21 @@ size_t textw_decode(const char *s, const char *end, unsigned long *cp);
  * the bytes there are not valid UTF-8 (for checking outside input). */
 size_t textw_utf8_len(const char *s, size_t n);
 
+/* textw_utf8_len, with ASCII and the three-byte sequences of the CJK
+ * ideographs (lead bytes E1 to EC) checked here: the loops that check
+ * every byte of a file or a field call this. */
+static inline size_t
+textw_utf8_step(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    if (p[0] < 0x80)
+        return 1;
+    if (n >= 3 && p[0] >= 0xe1 && p[0] <= 0xec && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80)
+        return 3;
+    return textw_utf8_len(s, n);
+}
+
 /* Decodes the character at *p (p < end), advances *p past it, stores the
  * character to show in *wc (U+FFFD for bad input, ' ' for tab/CR/LF) and
  * returns its width in columns (0, 1 or 2). */

@@ -278,3 +278,24 @@ Test(textw, encode_round_trips)
     cr_expect_eq(textw_encode((wchar_t)0x1f600, buf), 4u);
     cr_expect_str_eq(buf, "😀");
 }
+
+/* The fast check every byte of an imported file goes through agrees with
+ * the strict decoder on every three-byte input, with and without room
+ * for the whole sequence. */
+Test(textw, utf8_step_agrees_with_the_strict_decoder)
+{
+    unsigned char s[4] = {0};
+    size_t avail, bad = 0;
+    int a, b, c;
+
+    for (a = 0; a < 256; a++)
+        for (b = 0; b < 256; b++)
+            for (c = 0; c < 256; c++) {
+                s[0] = (unsigned char)a, s[1] = (unsigned char)b, s[2] = (unsigned char)c;
+                for (avail = 1; avail <= 3; avail++)
+                    bad += textw_utf8_step((char *)s, avail) != textw_utf8_len((char *)s, avail);
+            }
+    cr_expect_eq(bad, 0);
+    cr_expect_eq(textw_utf8_step("科", 3), 3);
+    cr_expect_eq(textw_utf8_step("\xe4\xb8", 2), 0, "cut short");
+}
