@@ -55,7 +55,8 @@ imp_space(const char *s, size_t n)
 }
 
 /* A cell without spaces around it (as enterprise_check_record trims);
- * NULL when empty. */
+ * NULL when empty. Valid until the next row; *keep is set when it had to
+ * be copied (the caller frees it). */
 static const char *
 imp_cell(const struct csv_row *r, size_t i, char **keep)
 {
@@ -78,6 +79,8 @@ imp_cell(const struct csv_row *r, size_t i, char **keep)
     }
     if (n == 0)
         return NULL;
+    if (s[n] == '\0')
+        return s; /* nothing trimmed at its end: the row's own bytes */
     *keep = xstrndup(s, n);
     return *keep;
 }
@@ -427,20 +430,34 @@ imp_fig_cells(struct imp *x, struct ent_import_row *o, const struct csv_row *r, 
     return o->action == ENT_IMPORT_REFUSE ? -1 : 0;
 }
 
+/* Writes n (not negative) in decimal to end at end; returns its start. */
+static char *
+imp_digits(char *end, long n)
+{
+    do
+        *--end = (char)('0' + n % 10);
+    while ((n /= 10) > 0);
+    return end;
+}
+
 /* Merges one year's figures over what is stored; marks it for writing when it differs. */
 static int
 imp_fig_merge(struct imp *x, struct ent_import_row *o, int k)
 {
     struct db_ent_year base, *y = &o->fig[k];
     struct err e = {0};
-    char key[64];
+    char key[48], *kp = key + sizeof key;
     long seen;
     int i, r = 0;
 
-    snprintf(key, sizeof key, "%s:%d", o->ent.id, y->year);
-    if ((seen = ent_import_map_get(&x->by_year, key)) >= 0)
+    /* "first:year", first the enterprise's first row in the file */
+    *--kp = '\0';
+    kp = imp_digits(kp, y->year);
+    *--kp = ':';
+    kp = imp_digits(kp, o->first);
+    if ((seen = ent_import_map_get(&x->by_year, kp)) >= 0)
         return imp_refuse(o, "%d 年的数据与第 %ld 行重复", y->year, x->im->rows[seen].line), -1;
-    ent_import_map_put(&x->by_year, key, (long)(o - x->im->rows));
+    ent_import_map_put(&x->by_year, kp, (long)(o - x->im->rows));
     memset(&base, 0, sizeof base);
     for (i = 0; i < DB_FIG_COUNT; i++)
         base.v[i] = DB_ENT_UNKNOWN;
@@ -452,14 +469,24 @@ imp_fig_merge(struct imp *x, struct ent_import_row *o, int k)
     }
     if (enterprise_figures_check(y, &e) != ERR_OK)
         return imp_refuse(o, "%d 年：%s", y->year, e.msg), -1;
-    snprintf(y->id, sizeof y->id, "%s", base.id);
+    memcpy(y->id, base.id, sizeof y->id);
     if (!uuid_valid(y->id))
         uuid_new_ordered(y->id);
     o->fig_write[k] = r == 0 || memcmp(base.v, y->v, sizeof y->v) != 0;
     return 0;
 }
 
-/* Sums up what the row will do, for the preview. */
+/* Appends n (not negative) in decimal. */
+static void
+imp_put_num(struct strbuf *b, long n)
+{
+    char buf[24], *p = imp_digits(buf + sizeof buf, n);
+
+    strbuf_add(b, p, (size_t)(buf + sizeof buf - p));
+}
+
+/* Sums up what the row will do, for the preview: "…；2023、2024 年数据".
+ * Built without printf: this runs for every row of a file. */
 static void
 imp_row_summary(struct ent_import_row *o)
 {
@@ -468,19 +495,26 @@ imp_row_summary(struct ent_import_row *o)
 
     if (o->action == ENT_IMPORT_REFUSE)
         return;
-    for (k = 0; k < o->nyears; k++) {
-        if (o->fig_write[k])
-            strbuf_printf(&b, "%s%d", n++ ? "、" : "", o->fig[k].year);
-    }
-    if (n && o->action == ENT_IMPORT_SAME)
+    for (k = 0; k < o->nyears; k++)
+        n += o->fig_write[k] != 0;
+    if (n == 0)
+        return;
+    if (o->action == ENT_IMPORT_SAME)
         o->action = ENT_IMPORT_CHANGE;
-    if (n) {
-        char *note =
-            xasprintf("%s%s%s 年数据", o->note ? o->note : "", o->note ? "；" : "", strbuf_str(&b));
-        free(o->note);
-        o->note = note;
+    if (o->note) {
+        strbuf_puts(&b, o->note);
+        strbuf_puts(&b, "；");
     }
-    strbuf_free(&b);
+    for (k = 0, n = 0; k < o->nyears; k++) {
+        if (o->fig_write[k]) {
+            if (n++)
+                strbuf_puts(&b, "、");
+            imp_put_num(&b, o->fig[k].year);
+        }
+    }
+    strbuf_puts(&b, " 年数据");
+    free(o->note);
+    o->note = strbuf_take(&b);
 }
 
 /* Gathers the enterprise cells and the row's year; 0 when the row is blank. */

@@ -61,12 +61,14 @@ imp_hash(const char *s)
 long
 ent_import_map_get(const struct imp_map *m, const char *k)
 {
+    unsigned long h;
     size_t i;
 
     if (m->cap == 0)
         return -1;
-    for (i = imp_hash(k) & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1)) {
-        if (strcmp(m->key[i], k) == 0)
+    h = imp_hash(k);
+    for (i = h & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1)) {
+        if (m->hash[i] == h && strcmp(m->key[i], k) == 0)
             return m->val[i];
     }
     return -1;
@@ -76,40 +78,43 @@ static void
 imp_map_grow(struct imp_map *m)
 {
     struct imp_map old = *m;
-    size_t i;
+    size_t i, j;
 
     m->cap = old.cap ? old.cap * 2 : 64;
     m->n = 0;
     m->key = xcalloc(m->cap, sizeof *m->key);
     m->val = xcalloc(m->cap, sizeof *m->val);
+    m->hash = xcalloc(m->cap, sizeof *m->hash);
     for (i = 0; i < old.cap; i++) {
         if (old.key[i]) { /* the key moves, not copied */
-            size_t j = imp_hash(old.key[i]) & (m->cap - 1);
-
-            while (m->key[j])
-                j = (j + 1) & (m->cap - 1);
+            for (j = old.hash[i] & (m->cap - 1); m->key[j]; j = (j + 1) & (m->cap - 1))
+                ;
             m->key[j] = old.key[i];
             m->val[j] = old.val[i];
+            m->hash[j] = old.hash[i];
             m->n++;
         }
     }
     free(old.key);
     free(old.val);
+    free(old.hash);
 }
 
 void
 ent_import_map_put(struct imp_map *m, const char *k, long v)
 {
+    unsigned long h = imp_hash(k);
     size_t i;
 
     if ((m->n + 1) * 2 > m->cap)
         imp_map_grow(m);
-    for (i = imp_hash(k) & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1)) {
-        if (strcmp(m->key[i], k) == 0)
+    for (i = h & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1)) {
+        if (m->hash[i] == h && strcmp(m->key[i], k) == 0)
             return;
     }
     m->key[i] = xstrdup(k);
     m->val[i] = v;
+    m->hash[i] = h;
     m->n++;
 }
 
@@ -122,6 +127,7 @@ ent_import_map_free(struct imp_map *m)
         free(m->key[i]);
     free(m->key);
     free(m->val);
+    free(m->hash);
 }
 
 /* ---- headers ---- */

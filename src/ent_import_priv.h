@@ -45,6 +45,7 @@ struct imp_col {
 struct imp_map {
     char **key;
     long *val;
+    unsigned long *hash; /* each key's, compared before the key itself */
     size_t cap, n;
 };
 

@@ -260,6 +260,38 @@ Test(ent_import, years_in_headers_and_several_rows_of_one_firm)
     free(y);
 }
 
+/* The preview says which years each row writes, and refuses a second
+ * row with the same year of the same firm, new or already registered,
+ * however the firm is named on it. */
+Test(ent_import, preview_names_the_years_and_refuses_a_year_given_twice)
+{
+    static const char two_years[] =
+        "企业名称,2023年研发费用（万元）,2024年研发费用（万元）\n"
+        "达拉特旗双年科技有限公司,100,120\n";
+    static const char twice[] = "企业名称,统一社会信用代码,年度,研发费用\n"
+                                "达拉特旗重行科技有限公司,,2024,1\n"
+                                "达拉特旗重行科技有限公司,,2023,2\n"
+                                "达拉特旗重行科技有限公司,,2024,3\n"
+                                "达拉特旗双年科技有限公司,,2025,4\n"
+                                "达拉特旗双年科技有限公司,,2025,5\n";
+    struct ent_import *im = preview(two_years, sizeof two_years - 1, 0);
+
+    cr_expect_eq(row_at(im, 2)->action, ENT_IMPORT_ADD);
+    cr_expect_str_eq(row_at(im, 2)->note, "2023、2024 年数据");
+    apply(im);
+    ent_import_free(im);
+    im = preview(twice, sizeof twice - 1, 0);
+    cr_expect_str_eq(row_at(im, 2)->note, "2024 年数据");
+    cr_expect_neq(row_at(im, 3)->action, ENT_IMPORT_REFUSE, "%s", row_at(im, 3)->note);
+    cr_expect_eq(row_at(im, 4)->action, ENT_IMPORT_REFUSE);
+    cr_expect_str_eq(row_at(im, 4)->note, "2024 年的数据与第 2 行重复");
+    cr_expect_eq(row_at(im, 5)->action, ENT_IMPORT_CHANGE);
+    cr_expect_str_eq(row_at(im, 5)->note, "2025 年数据");
+    cr_expect_eq(row_at(im, 6)->action, ENT_IMPORT_REFUSE);
+    cr_expect_str_eq(row_at(im, 6)->note, "2025 年的数据与第 5 行重复");
+    ent_import_free(im);
+}
+
 /* New enterprises are written in pinyin order with fresh keys (so the
  * indexes fill at their ends); each year of figures must still land on
  * its own enterprise when one firm's rows are spread through the file. */
