@@ -147,6 +147,9 @@ changelog_hook(void *ctx, sqlite3 *h, int op, const char *zdb, const char *table
         return;
     if (!db->in_write)
         db->hook_error = 1; /* a write outside db_write(): refuse to commit it */
+    if (op == SQLITE_INSERT && ((db->bulk_own[0] && strcmp(table, db->bulk_own[0]) == 0) ||
+                                (db->bulk_own[1] && strcmp(table, db->bulk_own[1]) == 0)))
+        return; /* logged by the caller (db_bulk_rows_write) */
     if (db->bulk) {
         changelog_bulk_note(db, op, table, key1);
         if (op == SQLITE_INSERT)
@@ -248,36 +251,61 @@ changelog_json_int(struct strbuf *b, sqlite3_int64 v)
     strbuf_add(b, p, (size_t)(buf + sizeof buf - p));
 }
 
+/* Appends v as a JSON value (a blob as "x'hex'"). */
+static void
+bulk_json(struct strbuf *b, const struct db_bulk_val *v)
+{
+    size_t i;
+
+    switch (v->type) {
+    case SQLITE_INTEGER:
+        changelog_json_int(b, v->i);
+        break;
+    case SQLITE_FLOAT:
+        strbuf_printf(b, "%.17g", v->d);
+        break;
+    case SQLITE_TEXT:
+        strbuf_json_str(b, v->p, v->n);
+        break;
+    case SQLITE_BLOB:
+        strbuf_puts(b, "\"x'");
+        for (i = 0; i < v->n; i++) {
+            strbuf_putc(b, "0123456789abcdef"[((const unsigned char *)v->p)[i] >> 4]);
+            strbuf_putc(b, "0123456789abcdef"[((const unsigned char *)v->p)[i] & 15]);
+        }
+        strbuf_puts(b, "'\"");
+        break;
+    default:
+        strbuf_add(b, "null", 4);
+    }
+}
+
+/* The value v as a db_bulk_val (borrowing its bytes). */
+static void
+bulk_val_of(sqlite3_value *v, struct db_bulk_val *out)
+{
+    memset(out, 0, sizeof *out);
+    out->type = sqlite3_value_type(v);
+    if (out->type == SQLITE_INTEGER) {
+        out->i = sqlite3_value_int64(v);
+    } else if (out->type == SQLITE_FLOAT) {
+        out->d = sqlite3_value_double(v);
+    } else if (out->type == SQLITE_TEXT) {
+        out->p = sqlite3_value_text(v);
+        out->n = (size_t)sqlite3_value_bytes(v);
+    } else if (out->type == SQLITE_BLOB) {
+        out->p = sqlite3_value_blob(v);
+        out->n = (size_t)sqlite3_value_bytes(v);
+    }
+}
+
 static void
 changelog_json_value(struct strbuf *b, sqlite3_value *v)
 {
-    const unsigned char *p;
-    int i, n;
+    struct db_bulk_val x;
 
-    switch (sqlite3_value_type(v)) {
-    case SQLITE_NULL:
-        strbuf_add(b, "null", 4);
-        break;
-    case SQLITE_INTEGER:
-        changelog_json_int(b, sqlite3_value_int64(v));
-        break;
-    case SQLITE_FLOAT:
-        strbuf_printf(b, "%.17g", sqlite3_value_double(v));
-        break;
-    case SQLITE_TEXT:
-        p = sqlite3_value_text(v);
-        strbuf_json_str(b, (const char *)p, (size_t)sqlite3_value_bytes(v));
-        break;
-    default:
-        p = sqlite3_value_blob(v);
-        n = sqlite3_value_bytes(v);
-        strbuf_puts(b, "\"x'");
-        for (i = 0; i < n; i++) {
-            strbuf_putc(b, "0123456789abcdef"[p[i] >> 4]);
-            strbuf_putc(b, "0123456789abcdef"[p[i] & 15]);
-        }
-        strbuf_puts(b, "'\"");
-    }
+    bulk_val_of(v, &x);
+    bulk_json(b, &x);
 }
 
 /* The column names of one table, kept for the connection: asking SQLite
@@ -469,41 +497,68 @@ db_log_bulk_begin(struct db *db)
         db->bulk = 1;
 }
 
-/* The values of one bulk entry's rows as JSON, read in one pass: every
- * logged column's value of every row side by side in text, end[] the end
- * of each (row r, logged column j at r * nlog + j). A column is varying
- * once a row's value differs from the first row's in type or text. */
+/* The values of one bulk entry's rows as JSON: every logged column's
+ * value of every row side by side in text, end[] the end of each (row r,
+ * logged column j at r * nlog + j). A column is varying once a row's
+ * value differs from the first row's in type or text. */
 struct bulk_vals {
     struct strbuf text;
     size_t *end, cap;
     int *type0; /* the first row's value types */
     int *varying;
-    int nlog;
+    int nlog, idlog; /* idlog: the logged column "id", or -1 */
     long count;
+    char first[128], last[128]; /* the first and last rows' ids */
 };
 
 static void
-bulk_vals_add(struct bulk_vals *bv, sqlite3_value *v, int j)
+bulk_vals_init(struct bulk_vals *bv, int nlog, int idlog)
 {
-    size_t k = (size_t)bv->count * (size_t)bv->nlog + (size_t)j, start;
-    size_t first0, first1;
+    memset(bv, 0, sizeof *bv);
+    bv->nlog = nlog;
+    bv->idlog = idlog;
+    bv->type0 = xcalloc((size_t)nlog + 1, sizeof *bv->type0);
+    bv->varying = xcalloc((size_t)nlog + 1, sizeof *bv->varying);
+}
+
+static void
+bulk_vals_free(struct bulk_vals *bv)
+{
+    strbuf_free(&bv->text);
+    free(bv->end);
+    free(bv->type0);
+    free(bv->varying);
+}
+
+/* Adds the value of the current row's logged column j. */
+static void
+bulk_vals_add(struct bulk_vals *bv, const struct db_bulk_val *v, int j)
+{
+    size_t k = (size_t)bv->count * (size_t)bv->nlog + (size_t)j, start, first0, first1, n;
 
     if (k == bv->cap) {
         bv->cap = bv->cap ? 2 * bv->cap : 1024;
         bv->end = xrealloc(bv->end, bv->cap * sizeof *bv->end);
     }
     start = bv->text.len;
-    changelog_json_value(&bv->text, v);
+    bulk_json(&bv->text, v);
     bv->end[k] = bv->text.len;
+    if (j == bv->idlog && v->type == SQLITE_TEXT) {
+        n = v->n < sizeof bv->last ? v->n : sizeof bv->last - 1;
+        memcpy(bv->last, v->p, n);
+        bv->last[n] = '\0';
+        if (bv->count == 0)
+            memcpy(bv->first, bv->last, n + 1);
+    }
     if (bv->count == 0) {
-        bv->type0[j] = sqlite3_value_type(v);
+        bv->type0[j] = v->type;
         return;
     }
     if (bv->varying[j])
         return;
     first0 = j ? bv->end[j - 1] : 0;
     first1 = bv->end[j];
-    if (sqlite3_value_type(v) != bv->type0[j] || first1 - first0 != bv->end[k] - start ||
+    if (v->type != bv->type0[j] || first1 - first0 != bv->end[k] - start ||
         memcmp(bv->text.s + first0, bv->text.s + start, first1 - first0) != 0)
         bv->varying[j] = 1;
 }
@@ -518,109 +573,63 @@ bulk_vals_put(struct strbuf *out, const struct bulk_vals *bv, long r, int j)
     strbuf_add(out, bv->text.s + start, bv->end[k] - start);
 }
 
-/* Writes one entry for the rows of st (rowids lo..hi of a table):
- * {"bulk":n,"same":{col:value,...},"columns":[...],"rows":[[...],...]},
- * the values every row shares written once under "same". The rows are
- * read once; a second reading only to find the shared values cost a
- * third of the log's time for a 100,000-row import. */
+/* Writes one entry for the rows of bv (rowids lo..hi of table, names its
+ * logged columns): {"bulk":n,"same":{col:value,...},"columns":[...],
+ * "rows":[[...],...]}, the values every row shares written once under
+ * "same"; row_key "first..last" by id, else by rowid. */
 static int
-changelog_bulk_entry(struct db *db, const char *table, sqlite3_stmt *rows, sqlite3_int64 lo,
-                     sqlite3_int64 hi, struct err *e)
+changelog_bulk_put(struct db *db, const char *table, const char *const *names, struct bulk_vals *bv,
+                   sqlite3_int64 lo, sqlite3_int64 hi, struct err *e)
 {
     struct strbuf key = STRBUF_INIT, n = STRBUF_INIT;
-    struct bulk_vals bv = {STRBUF_INIT, NULL, 0, NULL, NULL, 0, 0};
     sqlite3_stmt *st;
-    int ncol = sqlite3_column_count(rows), i, j, first, r, rc = ERR_OK;
-    int *col = xcalloc((size_t)(ncol > 0 ? ncol : 1), sizeof *col); /* logged j: column */
-    int idcol = -1, idlog = -1;
+    int j, first, rc = ERR_OK;
     long row;
-    char last[128] = "";
-    const unsigned char *id;
-    int idlen;
 
-    for (i = 0; i < ncol; i++) {
-        const char *c = sqlite3_column_name(rows, i);
-
-        if (changelog_derived(c))
-            continue;
-        if (strcmp(c, "id") == 0) {
-            idcol = i;
-            idlog = bv.nlog;
-        }
-        col[bv.nlog++] = i;
-    }
-    bv.type0 = xcalloc((size_t)bv.nlog + 1, sizeof *bv.type0);
-    bv.varying = xcalloc((size_t)bv.nlog + 1, sizeof *bv.varying);
-    sqlite3_bind_int64(rows, 1, lo);
-    sqlite3_bind_int64(rows, 2, hi);
-    while ((r = sqlite3_step(rows)) == SQLITE_ROW) {
-        for (j = 0; j < bv.nlog; j++)
-            bulk_vals_add(&bv, sqlite3_column_value(rows, col[j]), j);
-        if (idcol >= 0 && sqlite3_column_type(rows, idcol) == SQLITE_TEXT) {
-            id = sqlite3_column_text(rows, idcol);
-            idlen = sqlite3_column_bytes(rows, idcol);
-            idlen = idlen < (int)sizeof last ? idlen : (int)sizeof last - 1;
-            memcpy(last, id, (size_t)idlen);
-            last[idlen] = '\0';
-        }
-        if (bv.count++ == 0)
-            strbuf_puts(&key, last);
-    }
-    sqlite3_reset(rows);
-    if (r != SQLITE_DONE) {
-        rc = db_fail(db, e, "读取批量写入的行");
-        goto out;
-    }
-    if (bv.count == 0)
-        goto out;
-    for (j = 0; j < bv.nlog; j++)        /* one row: every value goes in its row; */
-        if (bv.count == 1 || j == idlog) /* each row's key stays in its row */
-            bv.varying[j] = 1;
-    strbuf_printf(&n, "{\"bulk\":%ld,", bv.count);
-    for (j = 0, first = 1; j < bv.nlog; j++) {
-        const char *c = sqlite3_column_name(rows, col[j]);
-
-        if (bv.varying[j])
+    if (bv->count == 0)
+        return ERR_OK;
+    for (j = 0; j < bv->nlog; j++)            /* one row: every value goes in its row; */
+        if (bv->count == 1 || j == bv->idlog) /* each row's key stays in its row */
+            bv->varying[j] = 1;
+    strbuf_printf(&n, "{\"bulk\":%ld,", bv->count);
+    for (j = 0, first = 1; j < bv->nlog; j++) {
+        if (bv->varying[j])
             continue;
         strbuf_puts(&n, first ? "\"same\":{" : ",");
         first = 0;
-        strbuf_json_str(&n, c, strlen(c));
+        strbuf_json_str(&n, names[j], strlen(names[j]));
         strbuf_putc(&n, ':');
-        bulk_vals_put(&n, &bv, 0, j);
+        bulk_vals_put(&n, bv, 0, j);
     }
     if (!first)
         strbuf_puts(&n, "},");
     strbuf_puts(&n, "\"columns\":[");
-    for (j = 0, first = 1; j < bv.nlog; j++) {
-        const char *c = sqlite3_column_name(rows, col[j]);
-
-        if (!bv.varying[j])
+    for (j = 0, first = 1; j < bv->nlog; j++) {
+        if (!bv->varying[j])
             continue;
         if (!first)
             strbuf_putc(&n, ',');
         first = 0;
-        strbuf_json_str(&n, c, strlen(c));
+        strbuf_json_str(&n, names[j], strlen(names[j]));
     }
     strbuf_puts(&n, "],\"rows\":[");
-    for (row = 0; row < bv.count; row++) {
+    for (row = 0; row < bv->count; row++) {
         strbuf_puts(&n, row ? ",[" : "[");
-        for (j = 0, first = 1; j < bv.nlog; j++) {
-            if (!bv.varying[j])
+        for (j = 0, first = 1; j < bv->nlog; j++) {
+            if (!bv->varying[j])
                 continue;
             if (!first)
                 strbuf_putc(&n, ',');
             first = 0;
-            bulk_vals_put(&n, &bv, row, j);
+            bulk_vals_put(&n, bv, row, j);
         }
         strbuf_putc(&n, ']');
     }
     strbuf_puts(&n, "]}");
-    if (idcol < 0 || !last[0]) {
-        strbuf_free(&key);
+    if (bv->idlog < 0 || !bv->last[0])
         strbuf_printf(&key, "%lld..%lld", (long long)lo, (long long)hi);
-    } else {
-        strbuf_printf(&key, "..%s", last);
-    }
+    else
+        strbuf_printf(&key, "%s..%s", bv->first, bv->last);
     if ((st = db_stmt(db, changelog_insert_sql, e)) == NULL) {
         rc = ERR_DB;
         goto out;
@@ -635,14 +644,121 @@ changelog_bulk_entry(struct db *db, const char *table, sqlite3_stmt *rows, sqlit
         rc = db_fail(db, e, "写入修改记录");
     sqlite3_reset(st);
 out:
-    strbuf_free(&bv.text);
-    free(bv.end);
-    free(bv.type0);
-    free(bv.varying);
-    free(col);
     strbuf_free(&key);
     strbuf_free(&n);
     return rc;
+}
+
+/* Writes one entry for the rows of st (bound to rowids lo..hi of a
+ * table), read back in one pass (a second reading only to find the
+ * shared values cost a third of the log's time for a 100,000-row
+ * import). */
+static int
+changelog_bulk_entry(struct db *db, const char *table, sqlite3_stmt *rows, sqlite3_int64 lo,
+                     sqlite3_int64 hi, struct err *e)
+{
+    struct bulk_vals bv;
+    struct db_bulk_val v;
+    int ncol = sqlite3_column_count(rows), i, j, nlog = 0, idlog = -1, r, rc;
+    int *col = xcalloc((size_t)(ncol > 0 ? ncol : 1), sizeof *col); /* logged j: column */
+    const char **names = xcalloc((size_t)(ncol > 0 ? ncol : 1), sizeof *names);
+
+    for (i = 0; i < ncol; i++) {
+        const char *c = sqlite3_column_name(rows, i);
+
+        if (changelog_derived(c))
+            continue;
+        if (strcmp(c, "id") == 0)
+            idlog = nlog;
+        names[nlog] = c;
+        col[nlog++] = i;
+    }
+    bulk_vals_init(&bv, nlog, idlog);
+    sqlite3_bind_int64(rows, 1, lo);
+    sqlite3_bind_int64(rows, 2, hi);
+    while ((r = sqlite3_step(rows)) == SQLITE_ROW) {
+        for (j = 0; j < nlog; j++) {
+            bulk_val_of(sqlite3_column_value(rows, col[j]), &v);
+            bulk_vals_add(&bv, &v, j);
+        }
+        bv.count++;
+    }
+    if (r != SQLITE_DONE)
+        rc = db_fail(db, e, "读取批量写入的行");
+    else
+        rc = changelog_bulk_put(db, table, names, &bv, lo, hi, e);
+    sqlite3_reset(rows);
+    bulk_vals_free(&bv);
+    free(col);
+    free(names);
+    return rc;
+}
+
+/* ---- bulk entries built by the caller (see db_priv.h) ---- */
+
+struct db_bulk_rows {
+    struct bulk_vals *chunk;
+    size_t nchunk;
+    int nlog, idlog, open; /* open: the last chunk takes more rows */
+};
+
+struct db_bulk_rows *
+db_bulk_rows_new(int nlog, int idlog)
+{
+    struct db_bulk_rows *r = xcalloc(1, sizeof *r);
+
+    r->nlog = nlog;
+    r->idlog = idlog;
+    return r;
+}
+
+void
+db_bulk_rows_add(struct db_bulk_rows *r, int j, const struct db_bulk_val *v)
+{
+    if (!r->open) {
+        r->chunk = xrealloc(r->chunk, (r->nchunk + 1) * sizeof *r->chunk);
+        bulk_vals_init(&r->chunk[r->nchunk++], r->nlog, r->idlog);
+        r->open = 1;
+    }
+    bulk_vals_add(&r->chunk[r->nchunk - 1], v, j);
+}
+
+void
+db_bulk_rows_next(struct db_bulk_rows *r)
+{
+    if (r->open && ++r->chunk[r->nchunk - 1].count == DB_BULK_CHUNK)
+        r->open = 0;
+}
+
+int
+db_bulk_rows_write(struct db *db, const char *table, const char *const *names,
+                   struct db_bulk_rows *r, struct err *e)
+{
+    size_t i;
+    int rc = ERR_OK;
+
+    for (i = 0; i < r->nchunk && rc == ERR_OK; i++)
+        rc = changelog_bulk_put(db, table, names, &r->chunk[i], 0, 0, e);
+    return rc;
+}
+
+void
+db_bulk_rows_free(struct db_bulk_rows *r)
+{
+    size_t i;
+
+    if (r == NULL)
+        return;
+    for (i = 0; i < r->nchunk; i++)
+        bulk_vals_free(&r->chunk[i]);
+    free(r->chunk);
+    free(r);
+}
+
+int
+db_log_derived(const char *column)
+{
+    return changelog_derived(column);
 }
 
 static int

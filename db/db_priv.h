@@ -76,6 +76,34 @@ char *db_trigger_take(struct db *db, const char *name, struct err *e);
 /* Makes the trigger again from sql (from db_trigger_take) and frees sql. */
 int db_trigger_put(struct db *db, char *sql, struct err *e);
 
+/* Bulk log entries built by the caller, for rows it inserts in bulk from
+ * its own memory (ent_bulk.c): the same entries db_log_bulk_end makes by
+ * reading the rows back, without reading them. Building touches no
+ * connection, so it may run on another thread while the rows are being
+ * inserted; db_bulk_rows_write then writes the entries. */
+struct db_bulk_val {
+    int type; /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_BLOB */
+    sqlite3_int64 i;
+    double d;
+    const void *p; /* text or blob, n bytes */
+    size_t n;
+};
+struct db_bulk_rows;
+
+/* Rows of nlog logged columns, idlog the column "id" (or -1). */
+struct db_bulk_rows *db_bulk_rows_new(int nlog, int idlog);
+/* The current row's value of logged column j (0 <= j < nlog, in order). */
+void db_bulk_rows_add(struct db_bulk_rows *r, int j, const struct db_bulk_val *v);
+/* Ends the current row. */
+void db_bulk_rows_next(struct db_bulk_rows *r);
+/* Writes r's entries for table (names: its logged columns, in order). */
+int db_bulk_rows_write(struct db *db, const char *table, const char *const *names,
+                       struct db_bulk_rows *r, struct err *e);
+void db_bulk_rows_free(struct db_bulk_rows *r);
+
+/* 1 for a column the log leaves out (derived from others). */
+int db_log_derived(const char *column);
+
 /* Per-connection state behind struct db. */
 struct db_bulk;
 struct db_change;
@@ -110,6 +138,7 @@ struct db {
     int bulk_modules;          /* ent_bulk.c's virtual tables are registered */
     struct sortkey *sortkey;   /* for tuwei_sortkey, made when first needed */
     struct db_bulk *bulk_rows; /* rowids inserted since, by table */
+    const char *bulk_own[2];   /* tables whose inserts the caller logs itself */
 };
 
 #endif

@@ -265,9 +265,8 @@ Test(ent_import, years_in_headers_and_several_rows_of_one_firm)
  * however the firm is named on it. */
 Test(ent_import, preview_names_the_years_and_refuses_a_year_given_twice)
 {
-    static const char two_years[] =
-        "企业名称,2023年研发费用（万元）,2024年研发费用（万元）\n"
-        "达拉特旗双年科技有限公司,100,120\n";
+    static const char two_years[] = "企业名称,2023年研发费用（万元）,2024年研发费用（万元）\n"
+                                    "达拉特旗双年科技有限公司,100,120\n";
     static const char twice[] = "企业名称,统一社会信用代码,年度,研发费用\n"
                                 "达拉特旗重行科技有限公司,,2024,1\n"
                                 "达拉特旗重行科技有限公司,,2023,2\n"
@@ -436,6 +435,105 @@ logged_rows(const char *table)
     return rows;
 }
 
+/* Logged values: a JSON value's SQL type and text, by column name. */
+struct logged {
+    int n;
+    char name[64][160], text[64][160];
+    int type[64];
+};
+
+/* Reads json_each's rows (key, type, value) of st into l; with names
+ * given, element k of an array is named names->name[k]. */
+static void
+logged_read(sqlite3_stmt *st, struct logged *l, const struct logged *names)
+{
+    for (l->n = 0; sqlite3_step(st) == SQLITE_ROW && l->n < 64; l->n++) {
+        snprintf(l->name[l->n], 160, "%s",
+                 names ? names->text[l->n] : (const char *)sqlite3_column_text(st, 0));
+        l->type[l->n] = strcmp((const char *)sqlite3_column_text(st, 1), "null") == 0
+                            ? SQLITE_NULL
+                            : sqlite3_column_type(st, 2);
+        snprintf(l->text[l->n], 160, "%s",
+                 sqlite3_column_text(st, 2) ? (const char *)sqlite3_column_text(st, 2) : "");
+    }
+    sqlite3_reset(st);
+}
+
+/* Checks every row of table's bulk log entries against the row stored
+ * under its id, column by column, type and value: every column but the
+ * derived name_key is logged, in the row or under "same". Returns the
+ * rows checked. */
+static long
+bulk_log_agrees(const char *table)
+{
+    sqlite3 *h = db_handle(db);
+    sqlite3_stmt *entries, *same, *cols, *rows, *vals, *stored;
+    struct logged sm, cn, rv;
+    char sql[128];
+    const struct logged *from;
+    long checked = 0;
+    int c, k, at;
+
+    snprintf(sql, sizeof sql, "SELECT * FROM \"%s\" WHERE id = ?1", table);
+    cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &stored, NULL), SQLITE_OK);
+    sqlite3_prepare_v2(h,
+                       "SELECT new FROM change_log WHERE tbl = ?1 AND op = 'insert'"
+                       " AND new LIKE '{\"bulk\":%'",
+                       -1, &entries, NULL);
+    sqlite3_prepare_v2(h, "SELECT key, type, value FROM json_each(?1, '$.same')", -1, &same, NULL);
+    sqlite3_prepare_v2(h, "SELECT key, type, value FROM json_each(?1, '$.columns') ORDER BY key",
+                       -1, &cols, NULL);
+    sqlite3_prepare_v2(h, "SELECT value FROM json_each(?1, '$.rows') ORDER BY key", -1, &rows,
+                       NULL);
+    sqlite3_prepare_v2(h, "SELECT key, type, value FROM json_each(?1) ORDER BY key", -1, &vals,
+                       NULL);
+    sqlite3_bind_text(entries, 1, table, -1, SQLITE_STATIC);
+    while (sqlite3_step(entries) == SQLITE_ROW) {
+        sqlite3_bind_value(same, 1, sqlite3_column_value(entries, 0));
+        logged_read(same, &sm, NULL);
+        sqlite3_bind_value(cols, 1, sqlite3_column_value(entries, 0));
+        logged_read(cols, &cn, NULL);
+        cr_assert(cn.n > 0 && strcmp(cn.text[0], "id") == 0, "each row starts with its key");
+        sqlite3_bind_value(rows, 1, sqlite3_column_value(entries, 0));
+        while (sqlite3_step(rows) == SQLITE_ROW) {
+            sqlite3_bind_value(vals, 1, sqlite3_column_value(rows, 0));
+            logged_read(vals, &rv, &cn);
+            cr_assert_eq(rv.n, cn.n, "a row of %d values under %d columns", rv.n, cn.n);
+            sqlite3_bind_text(stored, 1, rv.text[0], -1, SQLITE_TRANSIENT);
+            cr_assert_eq(sqlite3_step(stored), SQLITE_ROW, "%s %s is logged, not stored", table,
+                         rv.text[0]);
+            for (c = 0; c < sqlite3_column_count(stored); c++) {
+                const char *name = sqlite3_column_name(stored, c);
+                const char *have = (const char *)sqlite3_column_text(stored, c);
+
+                if (strcmp(name, "name_key") == 0)
+                    continue;
+                for (from = NULL, at = -1, k = 0; k < rv.n && at < 0; k++)
+                    if (strcmp(rv.name[k], name) == 0)
+                        from = &rv, at = k;
+                for (k = 0; k < sm.n && at < 0; k++)
+                    if (strcmp(sm.name[k], name) == 0)
+                        from = &sm, at = k;
+                cr_assert(from != NULL, "%s.%s is not in the log", table, name);
+                cr_expect_eq(from->type[at], sqlite3_column_type(stored, c), "%s.%s: type", table,
+                             name);
+                cr_expect_str_eq(from->text[at], have ? have : "", "%s.%s of %s", table, name,
+                                 rv.text[0]);
+            }
+            sqlite3_reset(stored);
+            checked++;
+        }
+        sqlite3_reset(rows);
+    }
+    sqlite3_finalize(entries);
+    sqlite3_finalize(same);
+    sqlite3_finalize(cols);
+    sqlite3_finalize(rows);
+    sqlite3_finalize(vals);
+    sqlite3_finalize(stored);
+    return checked;
+}
+
 Test(ent_import, a_large_file_is_logged_in_bulk_and_searchable_at_once)
 {
     struct strbuf b = STRBUF_INIT;
@@ -457,6 +555,9 @@ Test(ent_import, a_large_file_is_logged_in_bulk_and_searchable_at_once)
     cr_expect_leq(db_changelog_count(db) - before, 6);
     cr_expect_eq(logged_rows("enterprise") - ents_before, BIG_ROWS);
     cr_expect_eq(logged_rows("enterprise_year"), BIG_ROWS);
+    /* and holds each row exactly as it was stored */
+    cr_expect_eq(bulk_log_agrees("enterprise"), BIG_ROWS);
+    cr_expect_eq(bulk_log_agrees("enterprise_year"), BIG_ROWS);
     /* Found by any part of the name (3+, 2 and 1 characters), short name or code. */
     cr_expect_eq(found(cfg, "测试4321号"), 1);
     cr_expect_eq(found(cfg, "4321"), 1);
