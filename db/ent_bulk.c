@@ -251,7 +251,10 @@ bulk_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col)
 
     if (vt->kind == BULK_ENT && col == BULK_ENT_NCOL - 1) { /* name_key: tuwei_sortkey(name) */
         x = c->b->ents[c->i];
-        if (x->name == NULL) {
+        if (c->b->name_keys && c->b->name_keys[c->i]) {
+            sqlite3_result_blob(ctx, c->b->name_keys[c->i], (int)c->b->name_key_lens[c->i],
+                                SQLITE_STATIC);
+        } else if (x->name == NULL) {
             sqlite3_result_null(ctx);
         } else {
             key = db_sortkey(vt->db, x->name, &len);
@@ -445,6 +448,8 @@ bulk_pack(const struct db_ent_bulk *b, struct bulk_pack *p, struct db_ent_bulk *
         p->eids[i] = bulk_str(p, b->year_eids[i]);
     }
     out->ents = p->entp;
+    out->name_keys = b->name_keys;
+    out->name_key_lens = b->name_key_lens;
     out->nents = b->nents;
     out->years = p->yearp;
     out->year_eids = p->eids;

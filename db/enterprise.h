@@ -132,6 +132,10 @@ int db_ent_insert(struct db *db, const struct db_enterprise *x, struct err *e);
  * given, one statement per table. */
 struct db_ent_bulk {
     const struct db_enterprise *const *ents;
+    /* each name's sort key (tuwei_sortkey), when the caller has them
+     * already; NULL to have them made */
+    const char *const *name_keys;
+    const size_t *name_key_lens;
     size_t nents;
     const struct db_ent_year *const *years;
     const char *const *year_eids;

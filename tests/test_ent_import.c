@@ -376,21 +376,23 @@ Test(ent_import, export_reads_back_unchanged)
 
 #define BIG_ROWS 4500 /* more than two change-log chunks */
 
-/* A file of n new enterprises, each with a valid credit code and a year of figures. */
+/* A file of n new enterprises, each with a valid credit code and a year
+ * of figures (n not a multiple of 2999). */
 static void
 big_csv(struct strbuf *b, int n)
 {
     char code[CREDIT_CODE_LEN + 1], exp;
-    int i;
+    int i, j;
 
     strbuf_puts(b,
                 "企业名称,简称,统一社会信用代码,所属园区/苏木镇,年度,职工总数,研发费用（万元）\n");
     for (i = 0; i < n; i++) {
-        snprintf(code, sizeof code, "91150621MA%07d0", i % 10000000);
+        j = (int)((long)i * 2999 % n); /* names out of order: the import sorts them */
+        snprintf(code, sizeof code, "91150621MA%07d0", j % 10000000);
         exp = 0;
         if (credit_code_check(code, &exp) == CREDIT_CODE_CHECK)
             code[CREDIT_CODE_LEN - 1] = exp;
-        strbuf_printf(b, "达拉特旗测试%04d号科技有限公司,测试%04d,%s,树林召镇,2024,%d,%d\n", i, i,
+        strbuf_printf(b, "达拉特旗测试%04d号科技有限公司,测试%04d,%s,树林召镇,2024,%d,%d\n", j, j,
                       code, 10 + i % 90, i % 7);
     }
 }
@@ -558,6 +560,23 @@ Test(ent_import, a_large_file_is_logged_in_bulk_and_searchable_at_once)
     /* and holds each row exactly as it was stored */
     cr_expect_eq(bulk_log_agrees("enterprise"), BIG_ROWS);
     cr_expect_eq(bulk_log_agrees("enterprise_year"), BIG_ROWS);
+    /* each name's sort key is what tuwei_sortkey gives, and the new
+     * enterprises were written in that order, keys ascending */
+    {
+        sqlite3_stmt *st;
+
+        sqlite3_prepare_v2(db_handle(db),
+                           "SELECT (SELECT count(*) FROM enterprise"
+                           "        WHERE name_key IS NOT tuwei_sortkey(name)),"
+                           " (SELECT count(*) FROM enterprise a JOIN enterprise b"
+                           "        ON b.rowid = a.rowid + 1 AND a.name LIKE '达拉特旗测试%'"
+                           "        WHERE a.name_key > b.name_key OR a.id > b.id)",
+                           -1, &st, NULL);
+        cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+        cr_expect_eq(sqlite3_column_int(st, 0), 0, "name keys that differ");
+        cr_expect_eq(sqlite3_column_int(st, 1), 0, "rows out of name order");
+        sqlite3_finalize(st);
+    }
     /* Found by any part of the name (3+, 2 and 1 characters), short name or code. */
     cr_expect_eq(found(cfg, "测试4321号"), 1);
     cr_expect_eq(found(cfg, "4321"), 1);
