@@ -601,12 +601,34 @@ db_write(struct db *db, const char *user, db_write_fn fn, void *arg, struct err 
         db_changelog_discard(db);
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
     }
+    if (db->dirty_held) { /* back to spilling at cache_size, and the memory back */
+        sqlite3_exec(db->h, "PRAGMA cache_spill=1", NULL, NULL, NULL);
+        sqlite3_db_release_memory(db->h);
+        db->dirty_held = 0;
+    }
     db->in_write = 0;
     db->user[0] = '\0';
     return rc;
 }
 
 /* ---- bulk writes ---- */
+
+void
+db_hold_dirty(struct db *db, long long bytes)
+{
+    long long page = db_pragma_int(db, "PRAGMA page_size"), n;
+    char sql[64];
+
+    if (!db->in_write || page <= 0)
+        return;
+    /* SQLite reads this pragma's on/off from the number's low byte as
+     * well: a multiple of 256 would switch spilling off altogether. The
+     * number is ours, not input; a pragma takes no parameters. */
+    n = (bytes / page) | 1;
+    snprintf(sql, sizeof sql, "PRAGMA cache_spill=%lld", n);
+    if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK)
+        db->dirty_held = 1;
+}
 
 void
 db_quote_ident(struct strbuf *b, const char *s)

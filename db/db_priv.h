@@ -76,6 +76,14 @@ char *db_trigger_take(struct db *db, const char *name, struct err *e);
 /* Makes the trigger again from sql (from db_trigger_take) and frees sql. */
 int db_trigger_put(struct db *db, char *sql, struct err *e);
 
+/* Inside db_write, before changing more pages than the cache holds (an
+ * import of thousands of rows): keeps up to bytes of changed pages in
+ * memory until the commit. SQLite otherwise writes changed pages to the
+ * WAL whenever the cache is full and again when they change again: an
+ * import of 100,000 enterprises wrote its 10,000 pages twice. The
+ * spilling and the memory come back when the write ends. */
+void db_hold_dirty(struct db *db, long long bytes);
+
 /* Bulk log entries built by the caller, for rows it inserts in bulk from
  * its own memory (ent_bulk.c): the same entries db_log_bulk_end makes by
  * reading the rows back, without reading them. Building touches no
@@ -139,6 +147,7 @@ struct db {
     struct sortkey *sortkey;   /* for tuwei_sortkey, made when first needed */
     struct db_bulk *bulk_rows; /* rowids inserted since, by table */
     const char *bulk_own[2];   /* tables whose inserts the caller logs itself */
+    int dirty_held;            /* db_hold_dirty is in force */
 };
 
 #endif

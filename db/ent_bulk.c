@@ -633,6 +633,8 @@ db_ent_bulk_insert(struct db *db, const struct db_ent_bulk *b, struct err *e)
             return db_fail(db, e, "准备批量写入");
         db->bulk_modules = 1;
     }
+    if (b->nents + b->nyears >= 1000)
+        db_hold_dirty(db, 512LL << 20);
     bulk_pack(b, &p, &packed);
     memset(&logs, 0, sizeof logs);
     logs.b = &packed;
