@@ -341,8 +341,7 @@ imp_ent_first(struct imp *x, struct ent_import_row *o, const struct imp_cells *c
         return -1;
     if (enterprise_check_record(&o->ent, &e) != ERR_OK)
         return imp_refuse(o, "%s", e.msg), -1;
-    if (!in_db) {
-        uuid_new_ordered(o->ent.id);
+    if (!in_db) { /* its key is given when written, in name order (ent_import_write.c) */
         o->is_new = o->write_ent = 1;
         o->action = ENT_IMPORT_ADD;
     } else if ((n = imp_diff(found, &o->ent, &why)) > 0) {
@@ -470,7 +469,7 @@ imp_fig_merge(struct imp *x, struct ent_import_row *o, int k)
     if (enterprise_figures_check(y, &e) != ERR_OK)
         return imp_refuse(o, "%d 年：%s", y->year, e.msg), -1;
     memcpy(y->id, base.id, sizeof y->id);
-    if (!uuid_valid(y->id))
+    if (!o->is_new && !uuid_valid(y->id)) /* a new firm's years get theirs when written */
         uuid_new_ordered(y->id);
     o->fig_write[k] = r == 0 || memcmp(base.v, y->v, sizeof y->v) != 0;
     return 0;

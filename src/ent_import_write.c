@@ -111,8 +111,8 @@ imp_sort_new(struct ent_import *im, struct imp_keyed **out)
  * and their years of figures, fresh time-ordered keys in that order: then
  * every index the write fills, on names or on keys, is filled at its end
  * rather than at random pages (a third less time for 100,000 rows). The
- * preview's keys only tied rows of one enterprise together; rows after
- * the first take its new key. Fills x with the rows to insert, in order,
+ * preview gives new rows no keys; rows after an enterprise's first take
+ * its key. Fills x with the rows to insert, in order,
  * and the names' sort keys (free with imp_bulk_free). */
 struct imp_bulk {
     const struct db_enterprise **ents;
