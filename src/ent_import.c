@@ -354,6 +354,11 @@ imp_ent_first(struct imp *x, struct ent_import_row *o, const struct imp_cells *c
     if (code)
         ent_import_map_put(&x->by_code, code, (long)(o - x->im->rows));
     ent_import_map_put(&x->by_name, o->ent.name, (long)(o - x->im->rows));
+    if (in_db) { /* later rows may name it by its stored code or name instead */
+        if (found->credit_code && *found->credit_code)
+            ent_import_map_put(&x->by_code, found->credit_code, (long)(o - x->im->rows));
+        ent_import_map_put(&x->by_name, found->name, (long)(o - x->im->rows));
+    }
     return 0;
 }
 

@@ -260,6 +260,20 @@ Test(ent_import, years_in_headers_and_several_rows_of_one_firm)
     free(y);
 }
 
+/* Registers a firm as a clerk would. */
+static void
+add_registered(const char *name, const char *code)
+{
+    struct db_enterprise x;
+    struct err e = {0};
+
+    memset(&x, 0, sizeof x);
+    x.name = xstrdup(name);
+    x.credit_code = xstrdup(code);
+    cr_assert_eq(enterprise_save(db, "办事员", &x, 0, &e), ERR_OK, "%s", e.msg);
+    db_ent_free(&x);
+}
+
 /* The preview says which years each row writes, and refuses a second
  * row with the same year of the same firm, new or already registered,
  * however the firm is named on it. */
@@ -273,6 +287,10 @@ Test(ent_import, preview_names_the_years_and_refuses_a_year_given_twice)
                                 "达拉特旗重行科技有限公司,,2024,3\n"
                                 "达拉特旗双年科技有限公司,,2025,4\n"
                                 "达拉特旗双年科技有限公司,,2025,5\n";
+    static const char by_name_then_code[] = "企业名称,统一社会信用代码,年度,研发费用\n"
+                                            "达拉特旗复审科技有限公司,,2024,1\n"
+                                            ",91310000607272395Y,2024,3\n"
+                                            ",91310000607272395Y,2023,4\n";
     struct ent_import *im = preview(two_years, sizeof two_years - 1, 0);
 
     cr_expect_eq(row_at(im, 2)->action, ENT_IMPORT_ADD);
@@ -288,6 +306,14 @@ Test(ent_import, preview_names_the_years_and_refuses_a_year_given_twice)
     cr_expect_str_eq(row_at(im, 5)->note, "2025 年数据");
     cr_expect_eq(row_at(im, 6)->action, ENT_IMPORT_REFUSE);
     cr_expect_str_eq(row_at(im, 6)->note, "2025 年的数据与第 5 行重复");
+    ent_import_free(im);
+    /* a registered firm, named on one row and given by its code on another */
+    add_registered("达拉特旗复审科技有限公司", "91310000607272395Y");
+    im = preview(by_name_then_code, sizeof by_name_then_code - 1, 0);
+    cr_expect_eq(row_at(im, 2)->action, ENT_IMPORT_CHANGE);
+    cr_expect_eq(row_at(im, 3)->action, ENT_IMPORT_REFUSE, "%s", row_at(im, 3)->note);
+    cr_expect_str_eq(row_at(im, 3)->note, "2024 年的数据与第 2 行重复");
+    cr_expect_eq(row_at(im, 4)->action, ENT_IMPORT_CHANGE, "%s", row_at(im, 4)->note);
     ent_import_free(im);
 }
 
