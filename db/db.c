@@ -5,6 +5,7 @@
 #include "db/db.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -394,6 +395,7 @@ db_close(struct db *db)
 
     if (db == NULL)
         return;
+    db_wait_background(db);
     db_changelog_discard(db);
     for (i = 0; i < db->ncache; i++)
         sqlite3_finalize(db->cache[i].st);
@@ -573,6 +575,8 @@ db_stamp_now(struct db *db)
     strftime(db->now, sizeof db->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+static void db_checkpoint_start(struct db *db);
+
 int
 db_write(struct db *db, const char *user, db_write_fn fn, void *arg, struct err *e)
 {
@@ -595,6 +599,8 @@ db_write(struct db *db, const char *user, db_write_fn fn, void *arg, struct err 
         rc = db_changelog_flush(db, e);
     if (rc == ERR_OK && (db->bulk || db->bulk_rows))
         rc = db_log_bulk_end(db, e);
+    if (rc == ERR_OK && db->dirty_held) /* its checkpoint comes after, in the background */
+        sqlite3_exec(db->h, "PRAGMA wal_autocheckpoint=0", NULL, NULL, NULL);
     if (rc == ERR_OK && sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         rc = db_fail(db, e, "提交");
     if (rc != ERR_OK) {
@@ -603,8 +609,11 @@ db_write(struct db *db, const char *user, db_write_fn fn, void *arg, struct err 
     }
     if (db->dirty_held) { /* back to spilling at cache_size, and the memory back */
         sqlite3_exec(db->h, "PRAGMA cache_spill=1", NULL, NULL, NULL);
+        sqlite3_exec(db->h, "PRAGMA wal_autocheckpoint=1000", NULL, NULL, NULL);
         sqlite3_db_release_memory(db->h);
         db->dirty_held = 0;
+        if (rc == ERR_OK)
+            db_checkpoint_start(db);
     }
     db->in_write = 0;
     db->user[0] = '\0';
@@ -612,6 +621,53 @@ db_write(struct db *db, const char *user, db_write_fn fn, void *arg, struct err 
 }
 
 /* ---- bulk writes ---- */
+
+/* The checkpoint after a bulk write, on a connection of its own. The
+ * write is durable once its COMMIT has synced the WAL; copying its pages
+ * on into the database file (150 MB for 100,000 enterprises, a fifth of
+ * the write) need not hold up the screen. A PASSIVE checkpoint takes no
+ * lock that readers or the next writer wait on; db_close waits for it. */
+static void *
+db_checkpoint_run(void *arg)
+{
+    char *file = arg;
+    sqlite3 *h = NULL;
+
+    /* the pragma, not sqlite3_wal_checkpoint_v2: a new connection knows
+     * the file is in WAL mode only once it has read it */
+    if (sqlite3_open_v2(file, &h, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+        sqlite3_exec(h, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL, NULL);
+    sqlite3_close(h);
+    free(file);
+    return NULL;
+}
+
+void
+db_wait_background(struct db *db)
+{
+    if (db->checkpointing) {
+        pthread_join(db->checkpoint, NULL);
+        db->checkpointing = 0;
+    }
+}
+
+static void
+db_checkpoint_start(struct db *db)
+{
+    const char *name = sqlite3_db_filename(db->h, "main");
+    char *file;
+
+    db_wait_background(db);
+    if (name == NULL || *name == '\0')
+        return; /* in memory: nothing to copy */
+    file = xstrdup(name);
+    if (pthread_create(&db->checkpoint, NULL, db_checkpoint_run, file) == 0) {
+        db->checkpointing = 1;
+        return;
+    }
+    free(file);
+    sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
 
 void
 db_hold_dirty(struct db *db, long long bytes)

@@ -81,6 +81,12 @@ const char *db_now(const struct db *db);
 void db_log_bulk_begin(struct db *db);
 int db_log_bulk_end(struct db *db, struct err *e);
 
+/* Waits for what the connection left running in the background: the
+ * checkpoint after a bulk write (an import of thousands of rows), which
+ * copies its pages from the WAL into the database file. db_close waits
+ * for it too. */
+void db_wait_background(struct db *db);
+
 /* Number of rows in the change log (for checks and tests). */
 long long db_changelog_count(struct db *db);
 

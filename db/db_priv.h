@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 #include "db/db.h"
@@ -148,6 +149,8 @@ struct db {
     struct db_bulk *bulk_rows; /* rowids inserted since, by table */
     const char *bulk_own[2];   /* tables whose inserts the caller logs itself */
     int dirty_held;            /* db_hold_dirty is in force */
+    pthread_t checkpoint;      /* the checkpoint after a bulk write (db.c) */
+    int checkpointing;         /* ... is running: db_close waits for it */
 };
 
 #endif

@@ -506,6 +506,43 @@ Test(db, bulk_log_entry_is_json_that_gives_back_every_name)
     db_close(db);
 }
 
+/* bulk_units_write, holding the changed pages as an import does. */
+static int
+held_units_write(struct db *db, void *arg, struct err *e)
+{
+    db_hold_dirty(db, 64LL << 20);
+    return bulk_units_write(db, arg, e);
+}
+
+/* After a bulk write the WAL is copied into the database file on another
+ * connection; once that is done the file alone holds the new rows (a
+ * copy of tuwei.db without its -wal keeps the import). */
+Test(db, after_a_bulk_write_the_file_itself_holds_the_rows)
+{
+    static const char *const names[] = {"旗能源局", "旗林草局", "旗水利局", NULL};
+    struct bulk_units b = {names, 0};
+    struct db *db = NULL;
+    struct err e = {0};
+    char path[128], uri[160];
+    sqlite3 *h;
+    sqlite3_stmt *st;
+
+    snprintf(path, sizeof path, "%s/held.db", dir);
+    cr_assert_eq(db_open(path, DB_OPEN_CREATE, &db, &e), ERR_OK, "%s", e.msg);
+    cr_assert_eq(db_write(db, "导入员", held_units_write, &b, &e), ERR_OK, "%s", e.msg);
+    db_wait_background(db);
+    snprintf(uri, sizeof uri, "file:%s?immutable=1", path); /* the file, not the WAL */
+    cr_assert_eq(sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(h, "SELECT count(*) FROM unit WHERE name LIKE '旗%局'", -1, &st,
+                                    NULL),
+                 SQLITE_OK);
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    cr_expect_eq(sqlite3_column_int(st, 0), 3);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    db_close(db);
+}
+
 Test(db, changing_a_row_of_the_same_bulk_run_fails_the_write)
 {
     static const char *const names[] = {"旗能源局", "旗林草局", NULL};
