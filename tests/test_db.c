@@ -533,9 +533,9 @@ Test(db, after_a_bulk_write_the_file_itself_holds_the_rows)
     db_wait_background(db);
     snprintf(uri, sizeof uri, "file:%s?immutable=1", path); /* the file, not the WAL */
     cr_assert_eq(sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), SQLITE_OK);
-    cr_assert_eq(sqlite3_prepare_v2(h, "SELECT count(*) FROM unit WHERE name LIKE '旗%局'", -1, &st,
-                                    NULL),
-                 SQLITE_OK);
+    cr_assert_eq(
+        sqlite3_prepare_v2(h, "SELECT count(*) FROM unit WHERE name LIKE '旗%局'", -1, &st, NULL),
+        SQLITE_OK);
     cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
     cr_expect_eq(sqlite3_column_int(st, 0), 3);
     sqlite3_finalize(st);
