@@ -236,21 +236,6 @@ changelog_same(sqlite3_value *a, sqlite3_value *b)
     }
 }
 
-/* Appends an integer (what most logged values are) without printf. */
-static void
-changelog_json_int(struct strbuf *b, sqlite3_int64 v)
-{
-    char buf[24], *p = buf + sizeof buf;
-    sqlite3_uint64 u = v < 0 ? 0 - (sqlite3_uint64)v : (sqlite3_uint64)v;
-
-    do
-        *--p = (char)('0' + u % 10);
-    while ((u /= 10) != 0);
-    if (v < 0)
-        *--p = '-';
-    strbuf_add(b, p, (size_t)(buf + sizeof buf - p));
-}
-
 /* Appends v as a JSON value (a blob as "x'hex'"). */
 static void
 bulk_json(struct strbuf *b, const struct db_bulk_val *v)
@@ -259,7 +244,7 @@ bulk_json(struct strbuf *b, const struct db_bulk_val *v)
 
     switch (v->type) {
     case SQLITE_INTEGER:
-        changelog_json_int(b, v->i);
+        strbuf_add_int(b, v->i);
         break;
     case SQLITE_FLOAT:
         strbuf_printf(b, "%.17g", v->d);

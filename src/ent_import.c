@@ -480,15 +480,6 @@ imp_fig_merge(struct imp *x, struct ent_import_row *o, int k)
     return 0;
 }
 
-/* Appends n (not negative) in decimal. */
-static void
-imp_put_num(struct strbuf *b, long n)
-{
-    char buf[24], *p = imp_digits(buf + sizeof buf, n);
-
-    strbuf_add(b, p, (size_t)(buf + sizeof buf - p));
-}
-
 /* Sums up what the row will do, for the preview: "…；2023、2024 年数据".
  * Built without printf: this runs for every row of a file. */
 static void
@@ -513,7 +504,7 @@ imp_row_summary(struct ent_import_row *o)
         if (o->fig_write[k]) {
             if (n++)
                 strbuf_puts(&b, "、");
-            imp_put_num(&b, o->fig[k].year);
+            strbuf_add_int(&b, o->fig[k].year);
         }
     }
     strbuf_puts(&b, " 年数据");

@@ -45,6 +45,20 @@ strbuf_putc(struct strbuf *b, char c)
 }
 
 void
+strbuf_add_int(struct strbuf *b, long long v)
+{
+    char buf[24], *p = buf + sizeof buf;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        *--p = '-';
+    strbuf_add(b, p, (size_t)(buf + sizeof buf - p));
+}
+
+void
 strbuf_printf(struct strbuf *b, const char *fmt, ...)
 {
     va_list ap;

@@ -16,6 +16,8 @@ void strbuf_add(struct strbuf *b, const char *s, size_t n);
 void strbuf_puts(struct strbuf *b, const char *s);
 void strbuf_putc(struct strbuf *b, char c);
 void strbuf_printf(struct strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends v in decimal (without printf: for loops over many rows). */
+void strbuf_add_int(struct strbuf *b, long long v);
 /* Appends s as a JSON string literal, quotes included. */
 void strbuf_json_str(struct strbuf *b, const char *s, size_t n);
 /* Returns the bytes ("" when empty), still owned by b. */
