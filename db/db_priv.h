@@ -113,6 +113,21 @@ void db_bulk_rows_free(struct db_bulk_rows *r);
 /* 1 for a column the log leaves out (derived from others). */
 int db_log_derived(const char *column);
 
+/* Between changelog.c and changelog_bulk.c: */
+/* Appends v as a JSON value (a blob as "x'hex'"). */
+void db_log_json(struct strbuf *b, const struct db_bulk_val *v);
+/* v as a db_bulk_val (borrowing its bytes). */
+void db_log_val_of(sqlite3_value *v, struct db_bulk_val *out);
+/* Appends a change_log row stamped with the write's user and time (old
+ * and new are JSON text or NULL). */
+int db_log_insert(struct db *db, const char *table, const char *key, const char *op,
+                  const char *old, const char *new_, struct err *e);
+/* In bulk mode: notes an insert; a change to a row inserted in this run
+ * sets hook_error. */
+void db_log_bulk_note(struct db *db, int op, const char *table, sqlite3_int64 rowid);
+/* Forgets the rows noted in bulk mode. */
+void db_log_bulk_forget(struct db *db);
+
 /* Per-connection state behind struct db. */
 struct db_bulk;
 struct db_change;
